@@ -1,0 +1,45 @@
+import nx from '@nx/eslint-plugin';
+
+// Modules that do I/O or reach the network: the trigger core must stay pure so
+// that any app can reuse it and every rule is a unit test.
+const IO_MODULES = [
+  '@aws-sdk/*',
+  '@smithy/*',
+  'aws-sdk',
+  ...['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls', 'child_process', 'worker_threads', 'cluster']
+    .flatMap((name) => [name, `node:${name}`]),
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/cdktf.out', '**/.terraform', '**/.nx'] },
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:core', onlyDependOnLibsWithTags: [], bannedExternalImports: IO_MODULES },
+            { sourceTag: 'type:config', onlyDependOnLibsWithTags: [], bannedExternalImports: IO_MODULES },
+            { sourceTag: 'type:delivery', onlyDependOnLibsWithTags: ['type:core'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:delivery'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:config'] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:config'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:delivery', 'type:config', 'type:tool'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // Tests and command-line tools talk to a terminal.
+    files: ['**/*.spec.ts', '**/*.test.ts', '**/tests/**', 'tools/**', 'infra/**'],
+    rules: { 'no-console': 'off' },
+  },
+];

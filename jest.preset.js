@@ -1,0 +1,22 @@
+// Shared jest settings: @swc/jest transpiles TypeScript (type checking runs in
+// each project's own `typecheck` target), Nx's resolver maps the tsconfig path
+// aliases onto workspace sources.
+const { nxPreset } = require('@nx/jest/preset');
+
+module.exports = {
+  ...nxPreset,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(ts|js|mts|cts)$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // A failure prints the test name and the assertion; no coverage by default.
+  coverageReporters: ['text-summary'],
+};

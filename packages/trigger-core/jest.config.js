@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'trigger-core',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
