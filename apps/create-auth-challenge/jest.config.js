@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'create-auth-challenge',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

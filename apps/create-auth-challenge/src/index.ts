@@ -1,0 +1,24 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createSesClient, createSesCodeSender, readEmailConfig } from '@cognito-passwordless/email-delivery';
+import { createChallenge, logIdentity, readCreateConfig } from '@cognito-passwordless/trigger-core';
+import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { randomBytes, randomInt } from 'node:crypto';
+
+const config = readCreateConfig(process.env);
+const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env));
+const logger = new Logger({ serviceName: 'create-auth-challenge' });
+// Node's CSPRNG; crypto.randomInt draws without modulo bias.
+const random = { randomInt: (max: number) => randomInt(max), randomBytes };
+
+export const handler = async (event: CreateAuthChallengeTriggerEvent): Promise<CreateAuthChallengeTriggerEvent> => {
+  const context = { trigger: 'create', user: logIdentity(event), userNotFound: event?.request?.userNotFound === true };
+  try {
+    const { response, ...decision } = await createChallenge(event?.request, config, { now: Date.now, random, sendCode });
+    logger.info('create-auth-challenge decision', { ...context, ...decision });
+    return { ...event, response };
+  } catch (error) {
+    // The error's name only: SES messages can quote the recipient's address.
+    logger.error('create-auth-challenge failed', { ...context, outcome: 'email-failed', errorName: (error as Error).name });
+    throw error;
+  }
+};

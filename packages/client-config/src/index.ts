@@ -1,0 +1,18 @@
+export { buildAmplifyConfiguration } from './amplify-configuration.js';
+export type { AmplifyConfiguration } from './amplify-configuration.js';
+export { AMPLIFY_OUTPUTS_VERSION, buildAmplifyOutputs } from './amplify-outputs.js';
+export type { AmplifyOutputs } from './amplify-outputs.js';
+export { parseClientConfigInput } from './client-config-input.js';
+export type { ClientConfig, ClientConfigInput } from './client-config-input.js';
+export {
+  AMPLIFY_CONFIGURATION_FILE_NAME,
+  AMPLIFY_OUTPUTS_FILE_NAME,
+  buildClientConfigFiles,
+} from './client-config-files.js';
+export type { ClientConfigFile } from './client-config-files.js';
+export { ClientConfigError } from './errors.js';
+export {
+  AUTHENTICATION_FLOW_TYPE,
+  USER_POOL_PASSWORD_POLICY,
+  USER_POOL_REQUIRED_ATTRIBUTES,
+} from './user-pool-settings.js';

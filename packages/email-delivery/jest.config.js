@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'email-delivery',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

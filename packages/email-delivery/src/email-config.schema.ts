@@ -1,0 +1,30 @@
+import { parseEnvironment, type Environment } from '@cognito-passwordless/trigger-core';
+import * as v from 'valibot';
+
+const ADDRESS = String.raw`[A-Za-z0-9.!#$%&'*+/=?^_\x60{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+`;
+/** `sign-in@example.com`, or `Example Sign-in <sign-in@example.com>` (the name without <, >, quotes or line breaks). */
+const SENDER = new RegExp(`^(?:${ADDRESS}|[^<>"\\r\\n]{1,64} <${ADDRESS}>)$`);
+
+export const emailConfigSchema = v.object({
+  EMAIL_FROM: v.pipe(
+    v.string('is required: the sender address, e.g. "sign-in@example.com" or "Example <sign-in@example.com>"'),
+    v.maxLength(320, 'is too long: at most 320 characters'),
+    v.regex(SENDER, 'must be one address, or "Name <address>"'),
+  ),
+  EMAIL_SUBJECT: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(200, 'is too long: at most 200 characters'),
+      v.regex(/^[^\r\n]+$/, 'must be one line: no CR or LF'),
+    ),
+    'Your sign-in code',
+  ),
+  SES_CONFIGURATION_SET: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name: 1-64 letters, digits, _ or -')),
+  ),
+});
+
+export type EmailConfig = Readonly<v.InferOutput<typeof emailConfigSchema>>;
+
+/** Throws ConfigError naming the first email variable that is missing or invalid. */
+export const readEmailConfig = (env: Environment): EmailConfig => parseEnvironment(emailConfigSchema, env);

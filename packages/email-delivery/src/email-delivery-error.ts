@@ -1,0 +1,10 @@
+import { AuthChallengeError } from '@cognito-passwordless/trigger-core';
+
+/**
+ * SES did not accept the sign-in email in time. The message names only the
+ * kind of failure: SES's own messages can quote the recipient's address, so
+ * they stay in `cause`, which is never logged or shown to the client.
+ */
+export class EmailDeliveryError extends AuthChallengeError {
+  override name = 'EmailDeliveryError';
+}

@@ -1,0 +1,99 @@
+import type { DefineConfig } from './config.schema';
+import { ownField, readUserNotFound } from './event-fields';
+import {
+  CUSTOM_CHALLENGE,
+  PASSWORD_VERIFIER,
+  readSessionHistory,
+  SRP_A,
+  type SessionHistory,
+} from './session-history';
+
+export type DefineFailReason =
+  /** A wrong code at the MAX_CODE_ATTEMPTS-th custom round. */
+  | 'attempts-exhausted'
+  /** password-then-code was started without SRP, so no password can be checked. */
+  | 'password-required'
+  /** Cognito's own SRP password check answered false. */
+  | 'password-failed'
+  /** The history is not a path this flow can produce. */
+  | 'invalid-session'
+  /** `request.session` or `request.userNotFound` is not what Cognito sends. */
+  | 'malformed-event';
+
+export type DefineDecision =
+  | { readonly outcome: 'password-verifier' }
+  /** `round` counts the custom challenges of this session, this one included. */
+  | { readonly outcome: 'custom-challenge'; readonly round: number }
+  | { readonly outcome: 'issue-tokens'; readonly round: number }
+  | { readonly outcome: 'fail'; readonly reason: DefineFailReason };
+
+const fail = (reason: DefineFailReason): DefineDecision => ({ outcome: 'fail', reason });
+
+/**
+ * How many entries open the session before the custom rounds, or a failure:
+ * - passwordless: `[]` (no SRP) or `[SRP_A ✓]` (a client that always starts
+ *   with SRP, such as Amplify Flutter v1);
+ * - password-then-code: `[SRP_A ✓, PASSWORD_VERIFIER ✓]`, with
+ *   `PASSWORD_VERIFIER` asked for after `[SRP_A ✓]`.
+ */
+function readPrefix(history: SessionHistory, config: DefineConfig): number | DefineDecision {
+  const [first, second] = history;
+  if (config.SIGN_IN_FLOW === 'passwordless') {
+    if (first?.challengeName !== SRP_A) return 0;
+    return first.challengeResult ? 1 : fail('invalid-session');
+  }
+  if (!first) return fail('password-required');
+  if (first.challengeName !== SRP_A || !first.challengeResult) return fail('invalid-session');
+  if (!second) return { outcome: 'password-verifier' };
+  if (second.challengeName !== PASSWORD_VERIFIER) return fail('invalid-session');
+  return second.challengeResult ? 2 : fail('password-failed');
+}
+
+/**
+ * Define Auth Challenge: from the session so far, the next step. Fails
+ * closed: tokens are issued only when every entry is exactly where the
+ * configured flow puts it and the last custom answer was right.
+ */
+export function decideNextChallenge(request: unknown, config: DefineConfig): DefineDecision {
+  const history = readSessionHistory(ownField(request, 'session'));
+  const userNotFound = readUserNotFound(request);
+  if (!history || userNotFound === undefined) return fail('malformed-event');
+
+  const prefix = readPrefix(history, config);
+  if (typeof prefix !== 'number') return prefix;
+
+  const rounds = history.slice(prefix);
+  if (rounds.length > config.MAX_CODE_ATTEMPTS) return fail('invalid-session');
+  if (rounds.some((entry) => entry.challengeName !== CUSTOM_CHALLENGE)) return fail('invalid-session');
+  // Only the last round may be right: a right answer ends the session.
+  if (rounds.slice(0, -1).some((entry) => entry.challengeResult)) return fail('invalid-session');
+
+  const last = rounds.at(-1);
+  if (!last) return { outcome: 'custom-challenge', round: 1 };
+  if (last.challengeResult) {
+    // Verify never accepts an answer for an unknown user; if one got through, it was not ours.
+    return userNotFound ? fail('invalid-session') : { outcome: 'issue-tokens', round: rounds.length };
+  }
+  if (rounds.length < config.MAX_CODE_ATTEMPTS) return { outcome: 'custom-challenge', round: rounds.length + 1 };
+  return fail('attempts-exhausted');
+}
+
+/** The `response` Cognito reads from Define Auth Challenge. */
+export interface DefineResponse {
+  challengeName?: string;
+  issueTokens: boolean;
+  failAuthentication: boolean;
+}
+
+export function toDefineResponse(decision: DefineDecision): DefineResponse {
+  switch (decision.outcome) {
+    case 'password-verifier':
+      return { challengeName: PASSWORD_VERIFIER, issueTokens: false, failAuthentication: false };
+    case 'custom-challenge':
+      return { challengeName: CUSTOM_CHALLENGE, issueTokens: false, failAuthentication: false };
+    case 'issue-tokens':
+      return { issueTokens: true, failAuthentication: false };
+    case 'fail':
+      return { issueTokens: false, failAuthentication: true };
+  }
+}

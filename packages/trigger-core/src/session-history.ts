@@ -1,0 +1,40 @@
+import * as v from 'valibot';
+
+/** The challenge names a CUSTOM_AUTH session can hold. */
+export const SRP_A = 'SRP_A';
+export const PASSWORD_VERIFIER = 'PASSWORD_VERIFIER';
+export const CUSTOM_CHALLENGE = 'CUSTOM_CHALLENGE';
+
+/**
+ * No valid session is longer than SRP_A + PASSWORD_VERIFIER + 10 custom rounds
+ * (MAX_CODE_ATTEMPTS is at most 10); anything longer is refused before its
+ * entries are even read.
+ */
+export const MAX_SESSION_ENTRIES = 12;
+
+const sessionEntrySchema = v.object({
+  challengeName: v.pipe(v.string(), v.maxLength(64)),
+  // Cognito writes booleans; "true" or 1 is somebody else's event.
+  challengeResult: v.boolean(),
+  challengeMetadata: v.nullish(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+const sessionSchema = v.pipe(v.array(sessionEntrySchema), v.maxLength(MAX_SESSION_ENTRIES));
+
+export type SessionEntry = Readonly<v.InferOutput<typeof sessionEntrySchema>>;
+export type SessionHistory = readonly SessionEntry[];
+
+/**
+ * Reads `request.session` into typed entries, or undefined when it is not an
+ * array of well-formed entries no longer than any valid session.
+ */
+export function readSessionHistory(session: unknown): SessionHistory | undefined {
+  if (!Array.isArray(session) || session.length > MAX_SESSION_ENTRIES) return undefined;
+  const result = v.safeParse(sessionSchema, session);
+  return result.success ? result.output : undefined;
+}
+
+/** The custom rounds already answered in this session, oldest first. */
+export function customRounds(history: SessionHistory): SessionEntry[] {
+  return history.filter((entry) => entry.challengeName === CUSTOM_CHALLENGE);
+}

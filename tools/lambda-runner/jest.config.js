@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'lambda-runner',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
