@@ -5,9 +5,12 @@ const ADDRESS = String.raw`[A-Za-z0-9.!#$%&'*+/=?^_\x60{|}~-]{1,64}@[A-Za-z0-9](
 /** `sign-in@example.com`, or `Example Sign-in <sign-in@example.com>` (the name without <, >, quotes or line breaks). */
 const SENDER = new RegExp(`^(?:${ADDRESS}|[^<>"\\r\\n]{1,64} <${ADDRESS}>)$`);
 
+// The object's message is the one valibot gives a missing key; EMAIL_FROM is the only required one.
+const REQUIRED = 'is required: the sender address, e.g. "sign-in@example.com" or "Example <sign-in@example.com>"';
+
 export const emailConfigSchema = v.object({
   EMAIL_FROM: v.pipe(
-    v.string('is required: the sender address, e.g. "sign-in@example.com" or "Example <sign-in@example.com>"'),
+    v.string(REQUIRED),
     v.maxLength(320, 'is too long: at most 320 characters'),
     v.regex(SENDER, 'must be one address, or "Name <address>"'),
   ),
@@ -22,7 +25,7 @@ export const emailConfigSchema = v.object({
   SES_CONFIGURATION_SET: v.optional(
     v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name: 1-64 letters, digits, _ or -')),
   ),
-});
+}, REQUIRED);
 
 export type EmailConfig = Readonly<v.InferOutput<typeof emailConfigSchema>>;
 

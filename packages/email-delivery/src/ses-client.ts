@@ -22,6 +22,7 @@ export function createSesClient(): SESClient {
     requestHandler: new NodeHttpHandler({
       connectionTimeout: SES_CONNECTION_TIMEOUT_MS,
       requestTimeout: SES_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
     }),
   });
 }

@@ -5,6 +5,18 @@ import type { EmailConfig } from './email-config.schema';
 import { EmailDeliveryError } from './email-delivery-error';
 import { SES_SEND_DEADLINE_MS } from './ses-client';
 
+/** A Node.js system error code (ECONNREFUSED, ...) on the error or the errors it wraps. */
+function findSystemCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  // The SDK wraps a non-Error throwable (a socket error from another realm) and keeps only its message.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? /\b(E(?:CONN[A-Z]+|NOTFOUND|HOSTUNREACH|NETUNREACH|AI_AGAIN|PIPE|TIMEDOUT))\b/.exec(message)?.[1] : undefined;
+}
+
 /** What went wrong, in words that never quote SES's message (it may name the recipient). */
 function describeFailure(error: unknown, deadlineMs: number): string {
   const { name, code, $metadata } = (error ?? {}) as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
@@ -14,7 +26,8 @@ function describeFailure(error: unknown, deadlineMs: number): string {
   if (typeof $metadata?.httpStatusCode === 'number') {
     return `SES answered HTTP ${$metadata.httpStatusCode} (${name ?? 'unknown error'})`;
   }
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `could not reach SES (${code})`;
+  const systemCode = findSystemCode(error);
+  if (systemCode) return `could not reach SES (${systemCode})`;
   return `SES call failed (${typeof name === 'string' ? name.slice(0, 60) : 'unknown error'})`;
 }
 

@@ -67,14 +67,14 @@ function newDecoy(deps: CreateDependencies): ChallengeToken {
   return { kind: 'decoy', issuedAtMs: deps.now(), salt: bytes.subarray(0, CODE_SALT_BYTES), hash: bytes.subarray(CODE_SALT_BYTES) };
 }
 
-/** Why the first round cannot email a code to this user, if it cannot. */
-function deliveryBlocker(request: unknown, userNotFound: boolean): NoDeliveryReason | undefined {
-  if (userNotFound) return 'user-not-found';
+/** The address the first round may email the code to, or why there is none. */
+function deliveryAddress(request: unknown, userNotFound: boolean): { to: string } | { blocked: NoDeliveryReason } {
+  if (userNotFound) return { blocked: 'user-not-found' };
   const email = readUserAttribute(request, 'email');
-  if (email === undefined || email === '') return 'no-email';
-  if (!isPlainEmailAddress(email)) return 'invalid-email';
-  if (readUserAttribute(request, 'email_verified') !== 'true') return 'email-not-verified';
-  return undefined;
+  if (email === undefined || email === '') return { blocked: 'no-email' };
+  if (!isPlainEmailAddress(email)) return { blocked: 'invalid-email' };
+  if (readUserAttribute(request, 'email_verified') !== 'true') return { blocked: 'email-not-verified' };
+  return { to: email };
 }
 
 /**
@@ -125,14 +125,15 @@ export async function createChallenge(
     return { ...outcome, round, attemptsLeft, response };
   }
 
-  const blocker = deliveryBlocker(request, userNotFound);
-  if (blocker) {
-    return { outcome: 'decoy', reason: blocker, round, attemptsLeft, response: buildResponse(newDecoy(deps), firstHint, attemptsLeft) };
+  const address = deliveryAddress(request, userNotFound);
+  if ('blocked' in address) {
+    return { outcome: 'decoy', reason: address.blocked, round, attemptsLeft, response: buildResponse(newDecoy(deps), firstHint, attemptsLeft) };
   }
 
   const code = generateCode(CODE_LENGTH, deps.random);
   const salt = Buffer.from(deps.random.randomBytes(CODE_SALT_BYTES));
-  const token: ChallengeToken = { kind: 'code', issuedAtMs: deps.now(), salt, hash: hashCode(code, salt) };
-  await deps.sendCode({ to: readUserAttribute(request, 'email')!, code, validForSeconds: CODE_TTL_SECONDS });
+  const issuedAtMs = deps.now();
+  const token: ChallengeToken = { kind: 'code', issuedAtMs, salt, hash: hashCode(code, salt, issuedAtMs) };
+  await deps.sendCode({ to: address.to, code, validForSeconds: CODE_TTL_SECONDS });
   return { outcome: 'code-sent', round, attemptsLeft, response: buildResponse(token, firstHint, attemptsLeft) };
 }

@@ -4,7 +4,7 @@ import { ConfigError } from './errors';
 /** The process environment, or any record shaped like it. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-type EnvironmentSchema = v.ObjectSchema<v.ObjectEntries, undefined>;
+type EnvironmentSchema = v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
 
 /**
  * Parses the variables a schema names from `env` into a frozen, typed object.

@@ -46,5 +46,5 @@ export function verifyAnswer(request: unknown, config: VerifyConfig, now: Clock)
   const answer = normalizeAnswer(ownField(request, 'challengeAnswer'), config.CODE_LENGTH);
   if (answer === undefined) return wrong('malformed-answer');
   if (!isTokenLive(token, now(), config.CODE_TTL_SECONDS)) return wrong('expired');
-  return codeMatchesHash(answer, token.salt, token.hash) ? { answerCorrect: true, outcome: 'correct' } : wrong('wrong-code');
+  return codeMatchesHash(answer, token.salt, token.issuedAtMs, token.hash) ? { answerCorrect: true, outcome: 'correct' } : wrong('wrong-code');
 }

@@ -1,0 +1,23 @@
+import { App } from 'cdktf';
+import type { EnvironmentConfigInput } from './config/environment-config.schema.js';
+import { parseEnvironmentConfig } from './config/parse-environment-config.js';
+import { SignInStack } from './stacks/sign-in-stack.js';
+
+export interface BuildAppOptions {
+  readonly environments: readonly EnvironmentConfigInput[];
+  readonly lambdaBundleRoot: string;
+  readonly archiveCacheDir: string;
+  /** Defaults to CDKTF_OUTDIR (set by the cdktf CLI), else `cdktf.out`. */
+  readonly outdir?: string;
+}
+
+/**
+ * Validates every environment before creating any stack, so a bad
+ * configuration fails the synth before anything is written.
+ */
+export function buildApp(options: BuildAppOptions): { readonly app: App; readonly stacks: readonly SignInStack[] } {
+  const configs = options.environments.map((input) => parseEnvironmentConfig(input));
+  const app = new App(options.outdir === undefined ? {} : { outdir: options.outdir });
+  const stacks = configs.map((config) => new SignInStack(app, config, options));
+  return { app, stacks };
+}

@@ -1,0 +1,19 @@
+import { relative, resolve } from 'node:path';
+import { ENVIRONMENTS } from '../config/environments/index.js';
+import { parseClientConfigArguments } from './cli-arguments.js';
+import { writeClientConfig } from './write-client-config.js';
+
+// Bundled to dist/infra/client-config/cli.js; the workspace root is three levels up.
+const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
+
+try {
+  const paths = writeClientConfig(parseClientConfigArguments(process.argv.slice(2)), {
+    environments: ENVIRONMENTS,
+    workspaceRoot: WORKSPACE_ROOT,
+    terraformBinary: process.env['TERRAFORM_BINARY_NAME'] || 'terraform',
+  });
+  for (const path of paths) console.log(`wrote ${relative(process.cwd(), path)}`);
+} catch (error) {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  process.exitCode = 1;
+}

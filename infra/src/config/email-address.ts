@@ -1,0 +1,31 @@
+/**
+ * EMAIL_FROM is either a bare address or `Name <address>`, as SES and Cognito
+ * accept it. This module extracts the address (which is what SES checks
+ * against the identity and what the `ses:FromAddress` IAM condition sees).
+ */
+
+const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$/;
+const NAMED = /^([^<>\r\n]*[^<>\s])\s*<([^<>\s]+)>$/;
+const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function isEmailAddress(value: string): boolean {
+  return value.length <= 254 && ADDRESS.test(value);
+}
+
+export function isDomainName(value: string): boolean {
+  return value.length <= 253 && DOMAIN.test(value);
+}
+
+/** The address inside an EMAIL_FROM value, or undefined when the value is not one. */
+export function fromAddressOf(emailFrom: string): string | undefined {
+  if (/[\r\n]/.test(emailFrom)) return undefined;
+  const address = NAMED.exec(emailFrom)?.[2] ?? emailFrom;
+  return isEmailAddress(address) ? address : undefined;
+}
+
+/** True when SES would let `address` send through `identity` (an address or a domain). */
+export function identityCoversAddress(identity: string, address: string): boolean {
+  const wanted = identity.toLowerCase();
+  const given = address.toLowerCase();
+  return isEmailAddress(wanted) ? given === wanted : given.endsWith(`@${wanted}`);
+}

@@ -1,0 +1,149 @@
+import * as v from 'valibot';
+import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress } from './email-address.js';
+
+/** The sign-in flows the Define Auth Challenge trigger understands. */
+export const SIGN_IN_FLOWS = ['passwordless', 'password-then-code'] as const;
+
+/** Values CloudWatch Logs accepts for a log group's retention. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export const LAMBDA_LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+
+export const USER_POOL_TIERS = ['LITE', 'ESSENTIALS', 'PLUS'] as const;
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+function integerBetween(min: number, max: number, fallback: number) {
+  return v.optional(
+    v.pipe(
+      v.number('must be an integer'),
+      v.integer(`must be an integer from ${min} to ${max}`),
+      v.minValue(min, `must be an integer from ${min} to ${max}`),
+      v.maxValue(max, `must be an integer from ${min} to ${max}`),
+    ),
+    fallback,
+  );
+}
+
+const RegionSchema = v.pipe(v.string(), v.regex(REGION, 'must be an AWS region such as "eu-west-1"'));
+
+const SignInSchema = v.strictObject({
+  /** SIGN_IN_FLOW of the Define trigger. */
+  flow: v.optional(v.picklist(SIGN_IN_FLOWS, `must be one of ${SIGN_IN_FLOWS.join(', ')}`), 'passwordless'),
+  /** MAX_CODE_ATTEMPTS: wrong answers before the session fails. */
+  maxCodeAttempts: integerBetween(1, 10, 3),
+  /** CODE_LENGTH: digits in the emailed code. */
+  codeLength: integerBetween(6, 10, 6),
+  /** CODE_TTL_SECONDS: how long a code is accepted; also sizes the app client's session validity. */
+  codeTtlSeconds: integerBetween(60, 900, 300),
+});
+
+const ConfigurationSetSchema = v.strictObject({
+  name: v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-" (an SES configuration set name)'),
+  ),
+  /** true: this stack creates it; false: it already exists in the account and region. */
+  manage: v.boolean('must be true (the stack creates it) or false (it exists already)'),
+});
+
+const EmailSchema = v.pipe(
+  v.strictObject({
+    /** EMAIL_FROM: the sender, `address` or `Name <address>`. */
+    from: v.pipe(
+      v.string(),
+      v.check((value) => fromAddressOf(value) !== undefined, 'must be an email address or "Name <address>", on one line'),
+    ),
+    /** EMAIL_SUBJECT of the code email. */
+    subject: v.optional(
+      v.pipe(
+        v.string(),
+        v.minLength(1, 'must not be empty'),
+        v.maxLength(200, 'must be at most 200 characters'),
+        v.regex(/^[^\r\n]*$/, 'must not contain a line break'),
+      ),
+      'Your sign-in code',
+    ),
+    /** The SES identity to verify and send through: an email address or a domain. */
+    sesIdentity: v.pipe(
+      v.string(),
+      v.check((value) => isEmailAddress(value) || isDomainName(value), 'must be an email address or a domain name'),
+    ),
+    /** SES_CONFIGURATION_SET, for event publishing and reputation metrics. */
+    configurationSet: v.optional(ConfigurationSetSchema),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['from'], ['sesIdentity']],
+      (email) => {
+        const address = fromAddressOf(email.from);
+        return address === undefined || identityCoversAddress(email.sesIdentity, address);
+      },
+      'must be an address of the SES identity (equal to it, or in its domain)',
+    ),
+    ['from'],
+  ),
+);
+
+const LambdaSchema = v.strictObject({
+  memoryMb: integerBetween(128, 10240, 256),
+  /** Application log level of Lambda's JSON logging (Powertools reads it from AWS_LAMBDA_LOG_LEVEL). */
+  logLevel: v.optional(v.picklist(LAMBDA_LOG_LEVELS, `must be one of ${LAMBDA_LOG_LEVELS.join(', ')}`), 'INFO'),
+});
+
+const LocalStateSchema = v.strictObject({ type: v.literal('local') });
+
+const S3StateSchema = v.strictObject({
+  type: v.literal('s3'),
+  bucket: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3–63 lowercase letters, digits, "." or "-")'),
+  ),
+  /** Object key of the state; defaults to `<stack name>/terraform.tfstate`. */
+  key: v.optional(v.pipe(v.string(), v.regex(/^[^/\s][^\s]*\.tfstate$/, 'must be a relative key ending in ".tfstate"'))),
+  /** Region of the bucket; defaults to the stack's region. */
+  region: v.optional(RegionSchema),
+  /** Customer-managed KMS key for the state object; SSE-S3 when omitted. */
+  kmsKeyId: v.optional(v.pipe(v.string(), v.regex(/^arn:aws[a-z-]*:kms:/, 'must be a KMS key ARN'))),
+});
+
+export const EnvironmentConfigSchema = v.strictObject({
+  /** Short environment name, the stack name's suffix. */
+  environment: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]{1,11}$/, 'must be 2–12 lowercase letters or digits')),
+  region: RegionSchema,
+  /**
+   * Prefix of every resource name. Kept short because Lambda function names
+   * `<prefix>-<environment>-verify-auth-challenge` are limited to 64 characters.
+   */
+  namePrefix: v.pipe(
+    v.string(),
+    v.regex(/^[a-z][a-z0-9-]{1,22}[a-z0-9]$/, 'must be 3–24 lowercase letters, digits or "-"'),
+  ),
+  /** Tags applied to every resource through the provider's default_tags. */
+  tags: v.optional(
+    v.record(
+      v.pipe(v.string(), v.regex(/^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+@-]{1,128}$/u, 'must be a valid AWS tag key')),
+      v.pipe(v.string(), v.regex(/^[\p{L}\p{Z}\p{N}_.:/=+@-]{0,256}$/u, 'must be a valid AWS tag value')),
+    ),
+    {},
+  ),
+  signIn: v.optional(SignInSchema, {}),
+  email: EmailSchema,
+  lambda: v.optional(LambdaSchema, {}),
+  logRetentionDays: v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`),
+  /** Cognito deletion protection: a protected user pool cannot be destroyed until it is switched off. */
+  deletionProtection: v.boolean('must be true or false'),
+  userPoolTier: v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`),
+  /** Where Terraform keeps this environment's state. */
+  state: v.variant('type', [LocalStateSchema, S3StateSchema], 'must have type "local" or "s3"'),
+});
+
+/** What an environment file writes: optional fields may be left out. */
+export type EnvironmentConfigInput = v.InferInput<typeof EnvironmentConfigSchema>;
+
+/** A validated environment configuration with every default filled in. */
+export type EnvironmentConfig = Readonly<v.InferOutput<typeof EnvironmentConfigSchema>>;
+
+export type StateBackendConfig = EnvironmentConfig['state'];

@@ -1,0 +1,29 @@
+import type { EnvironmentConfigInput } from '../environment-config.schema.js';
+
+/**
+ * Development: a single verified sender address (SES sandbox friendly), local
+ * Terraform state, short log retention, and a user pool that can be destroyed.
+ * Replace the addresses with ones you control before deploying.
+ */
+export const dev = {
+  environment: 'dev',
+  region: 'eu-west-1',
+  namePrefix: 'cognito-passwordless',
+  tags: { project: 'cognito-passwordless', environment: 'dev' },
+  signIn: {
+    flow: 'passwordless',
+    maxCodeAttempts: 3,
+    codeLength: 6,
+    codeTtlSeconds: 300,
+  },
+  email: {
+    from: 'Sign-in <no-reply@example.com>',
+    subject: 'Your sign-in code',
+    sesIdentity: 'no-reply@example.com',
+  },
+  lambda: { memoryMb: 256, logLevel: 'DEBUG' },
+  logRetentionDays: 14,
+  deletionProtection: false,
+  userPoolTier: 'ESSENTIALS',
+  state: { type: 'local' },
+} satisfies EnvironmentConfigInput;

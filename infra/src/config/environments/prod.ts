@@ -1,0 +1,35 @@
+import type { EnvironmentConfigInput } from '../environment-config.schema.js';
+
+/**
+ * Production: a verified domain identity (with DKIM) and a configuration set
+ * for delivery events, remote state in S3 with native locking, a year of
+ * logs, and deletion protection on. Replace the domain and the state bucket
+ * with your own before deploying.
+ */
+export const prod = {
+  environment: 'prod',
+  region: 'eu-west-1',
+  namePrefix: 'cognito-passwordless',
+  tags: { project: 'cognito-passwordless', environment: 'prod' },
+  signIn: {
+    flow: 'passwordless',
+    maxCodeAttempts: 3,
+    codeLength: 6,
+    codeTtlSeconds: 300,
+  },
+  email: {
+    from: 'Example <no-reply@auth.example.com>',
+    subject: 'Your sign-in code',
+    sesIdentity: 'auth.example.com',
+    configurationSet: { name: 'cognito-passwordless-prod', manage: true },
+  },
+  lambda: { memoryMb: 256, logLevel: 'INFO' },
+  logRetentionDays: 365,
+  deletionProtection: true,
+  userPoolTier: 'ESSENTIALS',
+  state: {
+    type: 's3',
+    bucket: 'example-terraform-state',
+    key: 'cognito-passwordless/prod/terraform.tfstate',
+  },
+} satisfies EnvironmentConfigInput;

@@ -1,0 +1,94 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
+import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { fromAddressOf, isDomainName } from '../config/email-address.js';
+import type { EnvironmentConfig } from '../config/environment-config.schema.js';
+
+export interface EmailIdentityProps {
+  readonly email: EnvironmentConfig['email'];
+  readonly region: string;
+}
+
+/**
+ * The SES (v2) identity the code emails and Cognito's own verification emails
+ * are sent through, with Easy DKIM for a domain, and the optional
+ * configuration set. A new identity starts unverified: an address gets a
+ * confirmation email, a domain needs the DKIM CNAME records published.
+ */
+export class EmailIdentity extends Construct {
+  readonly identity: Sesv2EmailIdentity;
+  readonly isDomain: boolean;
+  private readonly identityName: string;
+  /** The bare sender address (EMAIL_FROM without its display name). */
+  readonly fromAddress: string;
+  readonly configurationSetName: string | undefined;
+  readonly configurationSetArn: string | undefined;
+
+  constructor(scope: Construct, id: string, props: EmailIdentityProps) {
+    super(scope, id);
+    const { email } = props;
+    this.isDomain = isDomainName(email.sesIdentity);
+    this.identityName = email.sesIdentity;
+    const fromAddress = fromAddressOf(email.from);
+    if (fromAddress === undefined) throw new TypeError('email.from was not validated');
+    this.fromAddress = fromAddress;
+
+    let configurationSet: Sesv2ConfigurationSet | undefined;
+    if (email.configurationSet?.manage === true) {
+      configurationSet = new Sesv2ConfigurationSet(this, 'configuration_set', {
+        configurationSetName: email.configurationSet.name,
+        deliveryOptions: { tlsPolicy: 'REQUIRE' },
+        reputationOptions: { reputationMetricsEnabled: true },
+        sendingOptions: { sendingEnabled: true },
+      });
+    }
+    this.configurationSetName = email.configurationSet?.name;
+    this.configurationSetArn = configurationSet?.arn ?? this.existingConfigurationSetArn(props);
+
+    this.identity = new Sesv2EmailIdentity(this, 'identity', {
+      emailIdentity: email.sesIdentity,
+      configurationSetName: configurationSet?.configurationSetName ?? email.configurationSet?.name,
+      ...(this.isDomain ? { dkimSigningAttributes: { nextSigningKeyLength: 'RSA_2048_BIT' } } : {}),
+    });
+  }
+
+  /**
+   * The one IAM statement a sender needs: SendEmail/SendRawEmail on this
+   * identity (and its configuration set, which SES also authorizes), only
+   * with this From address.
+   */
+  sendStatement(): DataAwsIamPolicyDocumentStatement {
+    return {
+      sid: 'SendCodeEmail',
+      effect: 'Allow',
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [this.identity.arn, ...(this.configurationSetArn === undefined ? [] : [this.configurationSetArn])],
+      condition: [{ test: 'StringEquals', variable: 'ses:FromAddress', values: [this.fromAddress] }],
+    };
+  }
+
+  /**
+   * For a domain, the Easy DKIM CNAME records to publish, as a map of record
+   * name to value; undefined for an address identity (nothing to publish).
+   */
+  dkimRecords(): unknown {
+    if (!this.isDomain) return undefined;
+    const tokens = this.identity.dkimSigningAttributes.tokens;
+    return Fn.zipmap(
+      Fn.formatlist(`%s._domainkey.${this.identityName}`, [tokens]),
+      Fn.formatlist('%s.dkim.amazonses.com', [tokens]),
+    );
+  }
+
+  private existingConfigurationSetArn(props: EmailIdentityProps): string | undefined {
+    const name = props.email.configurationSet?.name;
+    if (name === undefined) return undefined;
+    const partition = new DataAwsPartition(this, 'partition');
+    const account = new DataAwsCallerIdentity(this, 'account');
+    return `arn:${partition.partition}:ses:${props.region}:${account.accountId}:configuration-set/${name}`;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The three Cognito custom-auth triggers. Each name is also the Nx project
+ * that builds the bundle (`dist/apps/<name>/index.mjs`) and the suffix of
+ * the deployed function's name.
+ */
+export const TRIGGERS = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge'] as const;
+
+export type TriggerName = (typeof TRIGGERS)[number];
+
+/** The file each bundle directory must hold; Lambda loads `index.handler` from it. */
+export const BUNDLE_ENTRY_FILE = 'index.mjs';
+export const HANDLER = 'index.handler';

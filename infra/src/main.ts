@@ -1,0 +1,25 @@
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from './app.js';
+import { ENVIRONMENTS } from './config/environments/index.js';
+
+// This file is bundled to dist/infra/main.js; the workspace root is two levels up.
+const WORKSPACE_ROOT = resolve(__dirname, '..', '..');
+
+function main(): void {
+  const lambdaBundleRoot = process.env['INFRA_LAMBDA_BUNDLE_ROOT'] || join(WORKSPACE_ROOT, 'dist', 'apps');
+  const archiveCacheDir = join(WORKSPACE_ROOT, 'dist', 'infra', 'lambda-archives');
+  const { app, stacks } = buildApp({ environments: ENVIRONMENTS, lambdaBundleRoot, archiveCacheDir });
+  app.synth();
+  const names = stacks.map((stack) => stack.node.id).join(', ');
+  process.stderr.write(
+    `infra: synthesized ${stacks.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time\n`,
+  );
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`infra: synth failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,16 @@
+/**
+ * Names of the stack's Terraform outputs. The client-config command reads
+ * them back, so they live in one place.
+ */
+export const OUTPUT_NAMES = {
+  region: 'region',
+  userPoolId: 'user_pool_id',
+  userPoolArn: 'user_pool_arn',
+  userPoolClientId: 'user_pool_client_id',
+  identityPoolId: 'identity_pool_id',
+  functionNames: 'function_names',
+  sesIdentity: 'ses_identity',
+  sesIdentityArn: 'ses_identity_arn',
+  sesIdentityVerified: 'ses_identity_verified_for_sending',
+  sesDkimRecords: 'ses_dkim_records',
+} as const;

@@ -1,0 +1,123 @@
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { join } from 'node:path';
+import { authSessionValidityMinutes } from '../config/auth-session-validity.js';
+import type { EnvironmentConfig } from '../config/environment-config.schema.js';
+import { stackNameOf } from '../config/stack-name.js';
+import { EmailIdentity } from '../constructs/email-identity.js';
+import { IdentityPool } from '../constructs/identity-pool.js';
+import { configureStateBackend, REQUIRED_TERRAFORM_VERSION } from '../constructs/state-backend.js';
+import { TriggerFunction } from '../constructs/trigger-function.js';
+import { UserPool } from '../constructs/user-pool.js';
+import { triggerEnvironment } from '../lambda/trigger-environment.js';
+import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { OUTPUT_NAMES } from './output-names.js';
+
+/** The AWS provider release whose schema @cdktf/provider-aws 20.1.0 was generated from. */
+export const AWS_PROVIDER_VERSION = '5.100.0';
+
+export interface SignInStackOptions {
+  /** Directory holding one bundle directory per trigger (`<root>/<trigger>/index.mjs`), normally `dist/apps`. */
+  readonly lambdaBundleRoot: string;
+  /** Where zipped bundles are cached between synths, e.g. `dist/infra/lambda-archives`. */
+  readonly archiveCacheDir: string;
+}
+
+/**
+ * Everything the email-code sign-in needs in one account and region, for one
+ * environment: SES identity, the three trigger functions, the user pool and
+ * app client, the identity pool, and the outputs clients are configured from.
+ */
+export class SignInStack extends TerraformStack {
+  readonly config: EnvironmentConfig;
+  readonly emailIdentity: EmailIdentity;
+  readonly triggers: Readonly<Record<TriggerName, TriggerFunction>>;
+  readonly userPool: UserPool;
+  readonly identityPool: IdentityPool;
+
+  constructor(scope: Construct, config: EnvironmentConfig, options: SignInStackOptions) {
+    const stackName = stackNameOf(config);
+    super(scope, stackName);
+    this.config = config;
+
+    new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { ...config.tags } }] });
+    // The generated binding only asks for "~> 5.0"; pin the exact release it was generated from.
+    this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
+    configureStateBackend(this, config.state, { stackName, region: config.region });
+
+    this.emailIdentity = new EmailIdentity(this, 'email', { email: config.email, region: config.region });
+
+    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = []) =>
+      new TriggerFunction(this, name, {
+        trigger: name,
+        functionName: `${stackName}-${name}`,
+        bundleDir: join(options.lambdaBundleRoot, name),
+        archiveCacheDir: options.archiveCacheDir,
+        environment: triggerEnvironment(name, config),
+        memoryMb: config.lambda.memoryMb,
+        logRetentionDays: config.logRetentionDays,
+        logLevel: config.lambda.logLevel,
+        extraStatements,
+      });
+    this.triggers = {
+      'define-auth-challenge': trigger('define-auth-challenge'),
+      'create-auth-challenge': trigger('create-auth-challenge', [this.emailIdentity.sendStatement()]),
+      'verify-auth-challenge': trigger('verify-auth-challenge'),
+    };
+
+    this.userPool = new UserPool(this, 'user_pool', {
+      name: stackName,
+      tier: config.userPoolTier,
+      deletionProtection: config.deletionProtection,
+      authSessionValidityMinutes: authSessionValidityMinutes(config.signIn.codeTtlSeconds),
+      triggerArns: {
+        defineAuthChallenge: this.triggers['define-auth-challenge'].function.arn,
+        createAuthChallenge: this.triggers['create-auth-challenge'].function.arn,
+        verifyAuthChallengeResponse: this.triggers['verify-auth-challenge'].function.arn,
+      },
+      email: {
+        sourceArn: this.emailIdentity.identity.arn,
+        from: config.email.from,
+        configurationSetName: this.emailIdentity.configurationSetName,
+      },
+    });
+    for (const name of TRIGGERS) this.triggers[name].allowInvocationByUserPool(this.userPool.pool.arn);
+
+    this.identityPool = new IdentityPool(this, 'identity_pool', {
+      name: stackName,
+      userPoolClientId: this.userPool.client.id,
+      userPoolProviderName: this.userPool.pool.endpoint,
+    });
+
+    this.defineOutputs();
+  }
+
+  private defineOutputs(): void {
+    const output = (id: string, value: unknown, description: string) =>
+      new TerraformOutput(this, id, { value, description });
+    output(OUTPUT_NAMES.region, this.config.region, 'AWS region of every resource');
+    output(OUTPUT_NAMES.userPoolId, this.userPool.pool.id, 'Cognito user pool id');
+    output(OUTPUT_NAMES.userPoolArn, this.userPool.pool.arn, 'Cognito user pool ARN');
+    output(OUTPUT_NAMES.userPoolClientId, this.userPool.client.id, 'App client id (no secret)');
+    output(OUTPUT_NAMES.identityPoolId, this.identityPool.pool.id, 'Cognito identity pool id');
+    output(
+      OUTPUT_NAMES.functionNames,
+      Object.fromEntries(TRIGGERS.map((name) => [name, this.triggers[name].function.functionName])),
+      'Lambda function name of each trigger',
+    );
+    output(OUTPUT_NAMES.sesIdentity, this.emailIdentity.identity.emailIdentity, 'SES identity the email is sent through');
+    output(OUTPUT_NAMES.sesIdentityArn, this.emailIdentity.identity.arn, 'ARN of the SES identity');
+    output(
+      OUTPUT_NAMES.sesIdentityVerified,
+      this.emailIdentity.identity.verifiedForSendingStatus,
+      'Whether SES lets the identity send yet (false until verified)',
+    );
+    const dkimRecords = this.emailIdentity.dkimRecords();
+    if (dkimRecords !== undefined) {
+      output(OUTPUT_NAMES.sesDkimRecords, dkimRecords, 'DNS CNAME records (name => value) to publish for Easy DKIM');
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { ConfigError } from '@cognito-passwordless/trigger-core';
+import { readEmailConfig } from '../src';
+
+const error = (env: Record<string, string>) => {
+  try {
+    readEmailConfig(env);
+  } catch (e) {
+    return e as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('email configuration', () => {
+  it('needs EMAIL_FROM and defaults the subject', () => {
+    expect(readEmailConfig({ EMAIL_FROM: 'sign-in@example.com' })).toEqual({
+      EMAIL_FROM: 'sign-in@example.com',
+      EMAIL_SUBJECT: 'Your sign-in code',
+    });
+  });
+
+  it('accepts a display name and a configuration set', () => {
+    expect(
+      readEmailConfig({ EMAIL_FROM: 'Acme Sign-in <sign-in@acme.example>', SES_CONFIGURATION_SET: 'sign-in-events' }),
+    ).toMatchObject({ EMAIL_FROM: 'Acme Sign-in <sign-in@acme.example>', SES_CONFIGURATION_SET: 'sign-in-events' });
+  });
+
+  it.each([
+    [{}, 'EMAIL_FROM', /is required/],
+    [{ EMAIL_FROM: '' }, 'EMAIL_FROM', /is required/],
+    [{ EMAIL_FROM: 'not an address' }, 'EMAIL_FROM', /must be one address, or "Name <address>"/],
+    [{ EMAIL_FROM: 'a@example.com, b@example.com' }, 'EMAIL_FROM', /must be one address/],
+    [{ EMAIL_FROM: 'a@example.com\r\nBcc: b@example.com' }, 'EMAIL_FROM', /must be one address/],
+    [{ EMAIL_FROM: 'a@example.com', EMAIL_SUBJECT: 'x'.repeat(201) }, 'EMAIL_SUBJECT', /at most 200 characters/],
+    [{ EMAIL_FROM: 'a@example.com', EMAIL_SUBJECT: 'Code\r\nBcc: eve@example.com' }, 'EMAIL_SUBJECT', /no CR or LF/],
+    [{ EMAIL_FROM: 'a@example.com', SES_CONFIGURATION_SET: 'has spaces' }, 'SES_CONFIGURATION_SET', /configuration set name/],
+  ])('refuses %j naming %s', (env, variable, message) => {
+    const e = error(env as Record<string, string>);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.variable).toBe(variable);
+    expect(e.message).toMatch(message);
+  });
+});

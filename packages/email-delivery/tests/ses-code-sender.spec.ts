@@ -1,0 +1,98 @@
+import { SESClient } from '@aws-sdk/client-ses';
+import { startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import {
+  createSesCodeSender,
+  EmailDeliveryError,
+  readEmailConfig,
+  SES_CONNECTION_TIMEOUT_MS,
+  SES_MAX_ATTEMPTS,
+  SES_REQUEST_TIMEOUT_MS,
+} from '../src';
+import { closedPort, failingServer, silentServer } from './fault-servers';
+
+/** The production client settings, pointed at a loopback endpoint with fake credentials. */
+const clientFor = (endpoint: string) =>
+  new SESClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: SES_MAX_ATTEMPTS,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: SES_CONNECTION_TIMEOUT_MS,
+      requestTimeout: SES_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    }),
+  });
+
+const config = readEmailConfig({ EMAIL_FROM: 'Example Sign-in <sign-in@example.com>', EMAIL_SUBJECT: 'Your code' });
+const message = { to: 'jane.doe@example.com', code: '048213', validForSeconds: 300 };
+
+/** The error a send ends with, and how long it took. */
+async function failure(endpoint: string) {
+  const started = Date.now();
+  const error = await createSesCodeSender(clientFor(endpoint), config)(message).then(
+    () => undefined,
+    (e: unknown) => e as EmailDeliveryError,
+  );
+  return { error, elapsedMs: Date.now() - started };
+}
+
+describe('SES code sender', () => {
+  let sink: SesSink;
+  beforeAll(async () => {
+    sink = await startSesSink();
+  });
+  afterAll(() => sink?.stop());
+
+  it('sends the code from EMAIL_FROM with EMAIL_SUBJECT, in text and HTML', async () => {
+    await createSesCodeSender(clientFor(sink.endpoint), config)(message);
+
+    const [email] = await sink.emails();
+    expect(email).toMatchObject({
+      from: 'Example Sign-in <sign-in@example.com>',
+      destination: { to: ['jane.doe@example.com'] },
+      subject: 'Your code',
+    });
+    expect(email?.body.text).toContain('048213');
+    expect(email?.body.text).toContain('valid for 5 minutes');
+    expect(email?.body.html).toContain('048213');
+  });
+
+  it('fails with EmailDeliveryError when nothing listens, without quoting the address', async () => {
+    const { error, elapsedMs } = await failure(await closedPort());
+
+    expect(error).toBeInstanceOf(EmailDeliveryError);
+    expect(error?.name).toBe('EmailDeliveryError');
+    expect(error?.message).toBe('Could not send the sign-in email: could not reach SES (ECONNREFUSED).');
+    expect(error?.cause).toBeDefined();
+
+    expect(elapsedMs).toBeLessThan(4_000);
+  });
+
+  it('gives up on a server that never answers within 4 seconds', async () => {
+    const server = await silentServer();
+    try {
+      const { error, elapsedMs } = await failure(server.endpoint);
+
+      expect(error?.name).toBe('EmailDeliveryError');
+      expect(error?.message).toMatch(/^Could not send the sign-in email: SES did not answer/);
+      expect(elapsedMs).toBeLessThan(4_000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retries a 500 once, then fails with the status', async () => {
+    const server = await failingServer(500);
+    try {
+      const { error, elapsedMs } = await failure(server.endpoint);
+
+      expect(error?.message).toBe('Could not send the sign-in email: SES answered HTTP 500 (InternalFailure).');
+      expect(server.requests()).toBe(SES_MAX_ATTEMPTS);
+      expect(elapsedMs).toBeLessThan(4_000);
+    } finally {
+      await server.close();
+    }
+  });
+});

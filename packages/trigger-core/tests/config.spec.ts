@@ -1,0 +1,58 @@
+import { ConfigError, readCreateConfig, readDefineConfig, readVerifyConfig } from '../src';
+
+const configError = (read: () => unknown): ConfigError => {
+  try {
+    read();
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('environment configuration', () => {
+  it('applies the documented defaults', () => {
+    expect(readDefineConfig({})).toEqual({ SIGN_IN_FLOW: 'passwordless', MAX_CODE_ATTEMPTS: 3 });
+    expect(readCreateConfig({})).toEqual({ MAX_CODE_ATTEMPTS: 3, CODE_LENGTH: 6, CODE_TTL_SECONDS: 300 });
+    expect(readVerifyConfig({})).toEqual({ CODE_LENGTH: 6, CODE_TTL_SECONDS: 300 });
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(readDefineConfig({ SIGN_IN_FLOW: '', MAX_CODE_ATTEMPTS: '' })).toEqual({ SIGN_IN_FLOW: 'passwordless', MAX_CODE_ATTEMPTS: 3 });
+  });
+
+  it('reads valid values and freezes the result', () => {
+    const config = readCreateConfig({ MAX_CODE_ATTEMPTS: '10', CODE_LENGTH: '8', CODE_TTL_SECONDS: '900' });
+    expect(config).toEqual({ MAX_CODE_ATTEMPTS: 10, CODE_LENGTH: 8, CODE_TTL_SECONDS: 900 });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('ignores variables the function does not read', () => {
+    expect(readVerifyConfig({ SIGN_IN_FLOW: 'bogus', MAX_CODE_ATTEMPTS: '99' })).toEqual({ CODE_LENGTH: 6, CODE_TTL_SECONDS: 300 });
+  });
+
+  it.each([
+    ['SIGN_IN_FLOW', 'magic-link', 'SIGN_IN_FLOW is "magic-link": must be one of passwordless, password-then-code'],
+    ['MAX_CODE_ATTEMPTS', '0', 'MAX_CODE_ATTEMPTS is 0: must be a whole number from 1 to 10'],
+    ['MAX_CODE_ATTEMPTS', '11', 'MAX_CODE_ATTEMPTS is 11: must be a whole number from 1 to 10'],
+    ['MAX_CODE_ATTEMPTS', '2.5', 'MAX_CODE_ATTEMPTS is "2.5": must be a whole number from 1 to 10'],
+    ['MAX_CODE_ATTEMPTS', 'three', 'MAX_CODE_ATTEMPTS is "three": must be a whole number from 1 to 10'],
+    ['MAX_CODE_ATTEMPTS', ' 3', 'MAX_CODE_ATTEMPTS is " 3": must be a whole number from 1 to 10'],
+  ])('refuses %s=%j with a ConfigError naming it', (variable, value, message) => {
+    const error = configError(() => readDefineConfig({ [variable]: value }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.name).toBe('ConfigError');
+    expect(error.variable).toBe(variable);
+    expect(error.message).toBe(message);
+  });
+
+  it.each([
+    ['CODE_LENGTH', '5', 'CODE_LENGTH is 5: must be a whole number from 6 to 10'],
+    ['CODE_LENGTH', '11', 'CODE_LENGTH is 11: must be a whole number from 6 to 10'],
+    ['CODE_TTL_SECONDS', '59', 'CODE_TTL_SECONDS is 59: must be a whole number from 60 to 900'],
+    ['CODE_TTL_SECONDS', '901', 'CODE_TTL_SECONDS is 901: must be a whole number from 60 to 900'],
+    ['CODE_TTL_SECONDS', '-60', 'CODE_TTL_SECONDS is "-60": must be a whole number from 60 to 900'],
+  ])('refuses %s=%j', (variable, value, message) => {
+    expect(configError(() => readCreateConfig({ [variable]: value })).message).toBe(message);
+    expect(configError(() => readVerifyConfig({ [variable]: value })).message).toBe(message);
+  });
+});

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { decideNextChallenge, toDefineResponse, type DefineConfig, type SignInFlow } from '../src';
+import { entry } from './support';
+
+/**
+ * Sessions as strings, one letter an entry, so the valid paths of each flow
+ * are regular expressions written independently of the implementation:
+ * S/s = SRP_A ✓/✗, P/p = PASSWORD_VERIFIER ✓/✗, C/c = CUSTOM_CHALLENGE ✓/✗,
+ * X = some other challenge.
+ */
+const LETTERS = {
+  S: entry('SRP_A', true),
+  s: entry('SRP_A', false),
+  P: entry('PASSWORD_VERIFIER', true),
+  p: entry('PASSWORD_VERIFIER', false),
+  C: entry('CUSTOM_CHALLENGE', true),
+  c: entry('CUSTOM_CHALLENGE', false),
+  X: entry('SMS_MFA', true),
+} as const;
+type Letter = keyof typeof LETTERS;
+
+const PREFIX: Record<SignInFlow, string> = { passwordless: 'S?', 'password-then-code': 'SP' };
+
+/** The expected outcome of Define for a session, from the flow's regular language. */
+function oracle(flow: SignInFlow, max: number, history: string, userNotFound: boolean): string {
+  const prefix = PREFIX[flow];
+  if (new RegExp(`^${prefix}c{0,${max - 1}}C$`).test(history)) return userNotFound ? 'fail' : 'issue-tokens';
+  if (new RegExp(`^${prefix}c{0,${max - 1}}$`).test(history)) return 'custom-challenge';
+  if (flow === 'password-then-code' && history === 'S') return 'password-verifier';
+  return 'fail';
+}
+
+const letter = fc.constantFrom<Letter>('S', 's', 'P', 'p', 'C', 'c', 'X');
+/** Mostly near-valid histories (a right prefix, then custom rounds), some entirely random. */
+const history = fc.oneof(
+  fc.tuple(fc.constantFrom('', 'S', 'SP', 'Sp', 's'), fc.array(fc.constantFrom<Letter>('c', 'c', 'c', 'C', 'X', 'S'), { maxLength: 12 })).map(
+    ([prefix, rest]) => prefix + rest.join(''),
+  ),
+  fc.array(letter, { maxLength: 14 }).map((letters) => letters.join('')),
+);
+const config = fc.record({
+  SIGN_IN_FLOW: fc.constantFrom<SignInFlow>('passwordless', 'password-then-code'),
+  MAX_CODE_ATTEMPTS: fc.integer({ min: 1, max: 10 }),
+}) as fc.Arbitrary<DefineConfig>;
+
+const decide = (cfg: DefineConfig, text: string, userNotFound: boolean) =>
+  decideNextChallenge({ session: [...text].map((l) => LETTERS[l as Letter]), userNotFound }, cfg);
+
+describe('Define Auth Challenge over random session histories', () => {
+  const RUNS = 10_000;
+
+  it.each<SignInFlow>(['passwordless', 'password-then-code'])(
+    'decides exactly as the %s flow allows, for every MAX_CODE_ATTEMPTS',
+    (flow) => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 10 }), history, fc.boolean(), (max, text, userNotFound) => {
+          const decision = decide({ SIGN_IN_FLOW: flow, MAX_CODE_ATTEMPTS: max }, text, userNotFound);
+          expect(decision.outcome).toBe(oracle(flow, max, text, userNotFound));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
+
+  it('never answers both issueTokens and failAuthentication, and names a challenge only when it continues', () => {
+    fc.assert(
+      fc.property(config, history, fc.boolean(), (cfg, text, userNotFound) => {
+        const response = toDefineResponse(decide(cfg, text, userNotFound));
+        expect(response.issueTokens && response.failAuthentication).toBe(false);
+        expect(response.challengeName !== undefined).toBe(!response.issueTokens && !response.failAuthentication);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('fails exactly at the limit: k wrong codes continue while k < MAX_CODE_ATTEMPTS', () => {
+    for (const flow of ['passwordless', 'password-then-code'] as const) {
+      for (let max = 1; max <= 10; max++) {
+        for (let wrong = 0; wrong <= max; wrong++) {
+          const text = (flow === 'passwordless' ? '' : 'SP') + 'c'.repeat(wrong);
+          const decision = decide({ SIGN_IN_FLOW: flow, MAX_CODE_ATTEMPTS: max }, text, false);
+          expect(decision).toEqual(
+            wrong < max ? { outcome: 'custom-challenge', round: wrong + 1 } : { outcome: 'fail', reason: 'attempts-exhausted' },
+          );
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { PasswordVerifier, SrpServerChallenge } from './srp';
+import type { SignInGrant } from './tokens';
+
+/** One entry of the `request.session` array the triggers see. */
+export interface SessionEntry {
+  readonly challengeName: 'SRP_A' | 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE';
+  readonly challengeResult: boolean;
+  readonly challengeMetadata: string | null;
+}
+
+/** The challenge the client must answer next, with what only the pool keeps. */
+export type PendingChallenge =
+  | {
+      readonly name: 'CUSTOM_CHALLENGE';
+      readonly privateChallengeParameters: Readonly<Record<string, string>>;
+      readonly challengeMetadata: string | null;
+    }
+  | {
+      readonly name: 'PASSWORD_VERIFIER';
+      readonly userIdForSrp: string;
+      readonly verifier: PasswordVerifier;
+      readonly challenge: SrpServerChallenge;
+      readonly secretBlock: Buffer;
+    }
+  | { readonly name: 'NEW_PASSWORD_REQUIRED'; readonly grant: SignInGrant };
+
+/** What the pool remembers between the calls of one sign-in; the client holds only the token. */
+export interface AuthSession {
+  readonly clientId: string;
+  readonly flow: 'CUSTOM_AUTH' | 'USER_SRP_AUTH';
+  /** The stored username, or the name as typed when no user has it. */
+  readonly username: string;
+  readonly userNotFound: boolean;
+  /** The client's SRP_A when it started with one. */
+  readonly srpA: bigint | undefined;
+  readonly history: readonly SessionEntry[];
+  readonly pending: PendingChallenge;
+}
+
+interface StoredSession {
+  readonly session: AuthSession;
+  readonly expiresAtMs: number;
+}
+
+const SWEEP_INTERVAL_MS = 1000;
+
+/**
+ * Sessions in memory only: opaque random tokens, single use (`take` removes),
+ * expiring `validitySeconds` after issue. All share one validity, so the Map's
+ * insertion order is expiry order and the sweep stops at the first live one.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, StoredSession>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly validitySeconds: number) {
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  issue(session: AuthSession): string {
+    const token = randomBytes(48).toString('base64url');
+    this.sessions.set(token, { session, expiresAtMs: Date.now() + this.validitySeconds * 1000 });
+    return token;
+  }
+
+  /** The live session behind `token`, left in place (for checks that must not spend it). */
+  peek(token: string): AuthSession | undefined {
+    const stored = this.sessions.get(token);
+    if (stored === undefined) return undefined;
+    if (stored.expiresAtMs <= Date.now()) {
+      this.sessions.delete(token);
+      return undefined;
+    }
+    return stored.session;
+  }
+
+  /** The live session behind `token`, which can never be used again. */
+  take(token: string): AuthSession | undefined {
+    const session = this.peek(token);
+    this.sessions.delete(token);
+    return session;
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    this.sessions.clear();
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [token, stored] of this.sessions) {
+      if (stored.expiresAtMs > now) return;
+      this.sessions.delete(token);
+    }
+  }
+}

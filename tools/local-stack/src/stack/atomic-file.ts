@@ -1,0 +1,74 @@
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+const TEMP_SUFFIX = '.tmp';
+let sequence = 0;
+
+/**
+ * Replaces `path` with `contents` so that a crash at any moment leaves either
+ * the old file or the new one, never a torn one: write a temporary file in the
+ * same folder, fsync it, rename it over the target, fsync the folder (so the
+ * rename itself survives a power cut).
+ */
+export async function writeFileAtomic(path: string, contents: string): Promise<void> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temporary = `${path}.${process.pid}.${sequence++}${TEMP_SUFFIX}`;
+  const file = await open(temporary, 'w', 0o600);
+  try {
+    await file.writeFile(contents, 'utf8');
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  const dir = await open(folder, 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
+/** Deletes temporary files a killed process left behind in `folder`. */
+export async function removeStaleTemporaryFiles(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => unlink(join(folder, name)).catch(() => undefined)));
+}
+
+/**
+ * Coalesces durable writes (group commit): `flush()` resolves once a write
+ * that started after the call has finished, so every change made before the
+ * call is on disk; callers that arrive while a write runs share the next one.
+ */
+export class GroupCommit {
+  private inFlight: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
+
+  constructor(private readonly write: () => Promise<void>) {}
+
+  flush(): Promise<void> {
+    if (this.next !== undefined) return this.next;
+    if (this.inFlight === undefined) return this.start();
+    this.next ??= this.inFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        return this.start();
+      });
+    return this.next;
+  }
+
+  private start(): Promise<void> {
+    const run: Promise<void> = this.write().finally(() => {
+      if (this.inFlight === run) this.inFlight = undefined;
+    });
+    this.inFlight = run;
+    return run;
+  }
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'ses-sink',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,2 @@
+export { startSesSink } from './ses-sink';
+export type { CapturedEmail, SesSink, SesSinkOptions } from './ses-sink';
