@@ -49,7 +49,7 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.mts'],
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }] },
   },
   {
     // Tests of any project may use the test tools (SES sink, Lambda runner).

@@ -8,6 +8,14 @@ import { Construct } from 'constructs';
 import { fromAddressOf, isDomainName } from '../config/email-address.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 
+/**
+ * Fixed Terraform addresses, because operators type them: the identity must be
+ * verified before Cognito accepts it (`terraform apply -target=...`), and an
+ * identity that already exists is brought in with `terraform import`.
+ */
+export const SES_IDENTITY_LOGICAL_ID = 'ses_identity';
+export const SES_CONFIGURATION_SET_LOGICAL_ID = 'ses_configuration_set';
+
 export interface EmailIdentityProps {
   readonly email: EnvironmentConfig['email'];
   readonly region: string;
@@ -45,15 +53,18 @@ export class EmailIdentity extends Construct {
         reputationOptions: { reputationMetricsEnabled: true },
         sendingOptions: { sendingEnabled: true },
       });
+      configurationSet.overrideLogicalId(SES_CONFIGURATION_SET_LOGICAL_ID);
     }
-    this.configurationSetName = email.configurationSet?.name;
+    // A reference (not the literal name) when managed, so Terraform creates the set before its users.
+    this.configurationSetName = configurationSet?.configurationSetName ?? email.configurationSet?.name;
     this.configurationSetArn = configurationSet?.arn ?? this.existingConfigurationSetArn(props);
 
     this.identity = new Sesv2EmailIdentity(this, 'identity', {
       emailIdentity: email.sesIdentity,
-      configurationSetName: configurationSet?.configurationSetName ?? email.configurationSet?.name,
+      configurationSetName: this.configurationSetName,
       ...(this.isDomain ? { dkimSigningAttributes: { nextSigningKeyLength: 'RSA_2048_BIT' } } : {}),
     });
+    this.identity.overrideLogicalId(SES_IDENTITY_LOGICAL_ID);
   }
 
   /**
