@@ -12,14 +12,12 @@ function main(): void {
   const { app, stacks } = buildApp({ environments: ENVIRONMENTS, lambdaBundleRoot, archiveCacheDir });
   app.synth();
   const names = stacks.map((stack) => stack.node.id).join(', ');
-  process.stderr.write(
-    `infra: synthesized ${stacks.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time\n`,
-  );
+  console.log(`infra: synthesized ${stacks.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time`);
 }
 
 try {
   main();
 } catch (error) {
-  process.stderr.write(`infra: synth failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+  console.error(`infra: synth failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   process.exitCode = 1;
 }

@@ -10,7 +10,9 @@ import type { StateBackendConfig } from '../config/environment-config.schema.js'
  * stack synthesized anywhere applies anywhere.
  *
  * S3: encrypted, with S3-native locking (`use_lockfile`, Terraform ≥ 1.10 /
- * OpenTofu ≥ 1.10), so no DynamoDB table is needed.
+ * OpenTofu ≥ 1.10; older releases refuse the argument at init), so no
+ * DynamoDB table is needed. No `required_version` backs this up because
+ * CDKTF 0.21's HCL renderer mangles that attribute.
  */
 export function configureStateBackend(
   stack: TerraformStack,
@@ -31,6 +33,3 @@ export function configureStateBackend(
   // cdktf 0.21's S3BackendConfig predates use_lockfile.
   backend.addOverride('use_lockfile', true);
 }
-
-/** Terraform and OpenTofu versions that understand everything the stacks use (S3 use_lockfile). */
-export const REQUIRED_TERRAFORM_VERSION = '>= 1.10.0';

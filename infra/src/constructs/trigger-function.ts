@@ -54,6 +54,7 @@ export class TriggerFunction extends Construct {
     const bundleFile = join(props.bundleDir, BUNDLE_ENTRY_FILE);
     if (!existsSync(bundleFile)) throw new LambdaBundleNotFoundError(bundleFile, props.trigger);
 
+    // Referenced by the function's logging_config, so Terraform creates it first.
     this.logGroup = new CloudwatchLogGroup(this, 'log_group', {
       name: `/aws/lambda/${props.functionName}`,
       retentionInDays: props.logRetentionDays,
@@ -86,7 +87,7 @@ export class TriggerFunction extends Construct {
         ...(props.extraStatements ?? []),
       ],
     });
-    const rolePolicy = new IamRolePolicy(this, 'role_policy', {
+    new IamRolePolicy(this, 'role_policy', {
       name: 'permissions',
       role: this.role.id,
       policy: permissions.json,
@@ -118,7 +119,6 @@ export class TriggerFunction extends Construct {
         applicationLogLevel: props.logLevel,
         systemLogLevel: 'WARN',
       },
-      dependsOn: [this.logGroup, rolePolicy],
     });
   }
 

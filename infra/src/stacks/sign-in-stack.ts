@@ -8,7 +8,7 @@ import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import { stackNameOf } from '../config/stack-name.js';
 import { EmailIdentity } from '../constructs/email-identity.js';
 import { IdentityPool } from '../constructs/identity-pool.js';
-import { configureStateBackend, REQUIRED_TERRAFORM_VERSION } from '../constructs/state-backend.js';
+import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
 import { UserPool } from '../constructs/user-pool.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
@@ -45,7 +45,6 @@ export class SignInStack extends TerraformStack {
     new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { ...config.tags } }] });
     // The generated binding only asks for "~> 5.0"; pin the exact release it was generated from.
     this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
-    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     configureStateBackend(this, config.state, { stackName, region: config.region });
 
     this.emailIdentity = new EmailIdentity(this, 'email', { email: config.email, region: config.region });

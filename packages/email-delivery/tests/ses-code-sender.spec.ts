@@ -1,5 +1,5 @@
 import { SESClient } from '@aws-sdk/client-ses';
-import { startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
+import { closedPort, failingServer, silentServer, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   createSesCodeSender,
@@ -9,7 +9,7 @@ import {
   SES_MAX_ATTEMPTS,
   SES_REQUEST_TIMEOUT_MS,
 } from '../src';
-import { closedPort, failingServer, silentServer } from './fault-servers';
+
 
 /** The production client settings, pointed at a loopback endpoint with fake credentials. */
 const clientFor = (endpoint: string) =>

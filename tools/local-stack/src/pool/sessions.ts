@@ -63,8 +63,8 @@ export class SessionStore {
     return this.sessions.size;
   }
 
-  issue(session: AuthSession): string {
-    const token = randomBytes(48).toString('base64url');
+  /** Stores the session under a new random token (or the given one) and returns the token. */
+  issue(session: AuthSession, token: string = randomBytes(48).toString('base64url')): string {
     this.sessions.set(token, { session, expiresAtMs: Date.now() + this.validitySeconds * 1000 });
     return token;
   }

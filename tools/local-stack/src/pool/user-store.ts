@@ -93,6 +93,11 @@ export class UserStore {
     return this.flush();
   }
 
+  /** Resolves once every change made so far has been written (or has failed to be). */
+  async close(): Promise<void> {
+    await this.commit?.idle();
+  }
+
   private flush(): Promise<void> {
     return this.commit?.flush() ?? Promise.resolve();
   }

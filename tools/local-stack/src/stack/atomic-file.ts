@@ -64,6 +64,13 @@ export class GroupCommit {
     return this.next;
   }
 
+  /** Resolves when no write is running or queued (failures included). */
+  async idle(): Promise<void> {
+    while (this.next !== undefined || this.inFlight !== undefined) {
+      await (this.next ?? this.inFlight)!.catch(() => undefined);
+    }
+  }
+
   private start(): Promise<void> {
     const run: Promise<void> = this.write().finally(() => {
       if (this.inFlight === run) this.inFlight = undefined;

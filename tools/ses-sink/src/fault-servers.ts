@@ -1,3 +1,4 @@
+/** Stand-ins for an SES endpoint that misbehaves, for fault tests. Loopback only. */
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
 

@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EnvironmentConfigInput } from '../../src/config/environment-config.schema.js';
+import { dev } from '../../src/config/environments/dev.js';
+import { prod } from '../../src/config/environments/prod.js';
+import { TRIGGERS } from '../../src/lambda/triggers.js';
+
+/** Fresh, mutable copies of the shipped environment files. */
+export function devInput(): EnvironmentConfigInput {
+  return structuredClone(dev);
+}
+
+export function prodInput(): EnvironmentConfigInput {
+  return structuredClone(prod);
+}
+
+export interface BundleFixture {
+  /** Holds `<trigger>/index.mjs` for each trigger, like `dist/apps`. */
+  readonly lambdaBundleRoot: string;
+  readonly archiveCacheDir: string;
+}
+
+/**
+ * Stand-in bundles in the test's scratch folder (removed after the file), so
+ * the tests do not depend on the apps having been built.
+ */
+export function placeholderBundles(): BundleFixture {
+  const root = mkdtempSync(join(tmpdir(), 'bundles-'));
+  const lambdaBundleRoot = join(root, 'apps');
+  for (const trigger of TRIGGERS) {
+    mkdirSync(join(lambdaBundleRoot, trigger), { recursive: true });
+    writeFileSync(
+      join(lambdaBundleRoot, trigger, 'index.mjs'),
+      `export const handler = async (event) => event; // ${trigger}\n`,
+    );
+  }
+  return { lambdaBundleRoot, archiveCacheDir: join(root, 'archives') };
+}

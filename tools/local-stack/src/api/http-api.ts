@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CognitoServiceError } from '../errors';
+import type { Operation } from './operations';
+
+/** Bodies past this get a 413 and a closed connection, as an API front door does. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export interface HttpApiOptions {
+  readonly operations: ReadonlyMap<string, Operation>;
+  readonly userPoolId: string;
+  readonly issuer: string;
+  readonly jwks: object;
+  /** One line per request (operation, status, error type, time): never bodies. */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+type BodyResult = { readonly kind: 'body'; readonly bytes: Buffer } | { readonly kind: 'too-large' };
+
+/**
+ * The user pool's HTTP front: AWS JSON 1.1 on `POST /` dispatched on
+ * `X-Amz-Target`, errors as HTTP 400 `{"__type", "message"}`, the JWKS and
+ * OpenID configuration under `/<userPoolId>/.well-known/`, and CORS so that
+ * a browser app on another local port can call it.
+ */
+export function createHttpApi(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  const wellKnown = new Map<string, object>([
+    [`/${options.userPoolId}/.well-known/jwks.json`, options.jwks],
+    [
+      `/${options.userPoolId}/.well-known/openid-configuration`,
+      {
+        issuer: options.issuer,
+        jwks_uri: `${options.issuer}/.well-known/jwks.json`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        subject_types_supported: ['public'],
+        response_types_supported: ['code', 'token'],
+      },
+    ],
+  ]);
+
+  return (request, response) => {
+    const started = process.hrtime.bigint();
+    response.setHeader('access-control-allow-origin', '*');
+    response.setHeader('access-control-expose-headers', 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, {
+        'access-control-allow-methods': 'POST, GET, OPTIONS',
+        'access-control-allow-headers': request.headers['access-control-request-headers'] ?? 'content-type, x-amz-target, x-amz-user-agent',
+        'access-control-max-age': '86400',
+      });
+      response.end();
+      return;
+    }
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const path = (request.url ?? '/').split('?')[0]!;
+      const document = wellKnown.get(path) ?? (path === '/health' ? { status: 'ok' } : undefined);
+      if (document === undefined) sendJson(response, 404, { message: `Not found: ${path}` });
+      else sendJson(response, 200, document);
+      return;
+    }
+    if (request.method !== 'POST') {
+      sendJson(response, 405, { __type: 'UnknownOperationException', message: `Method ${request.method} is not supported` });
+      return;
+    }
+    void readBody(request).then(async (body) => {
+      const target = String(request.headers['x-amz-target'] ?? '');
+      const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target || '-';
+      const status = await answer(options.operations, target, body, response);
+      const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+      options.log?.(`${name} ${status.code}${status.type ? ` ${status.type}` : ''} ${milliseconds.toFixed(1)}ms`);
+    });
+  };
+}
+
+async function answer(
+  operations: ReadonlyMap<string, Operation>,
+  target: string,
+  body: BodyResult,
+  response: ServerResponse,
+): Promise<{ code: number; type?: string }> {
+  if (body.kind === 'too-large') {
+    response.setHeader('connection', 'close');
+    sendJson(response, 413, { __type: 'RequestEntityTooLargeException', message: `Request body is larger than ${MAX_BODY_BYTES} bytes` });
+    response.once('finish', () => response.socket?.destroy());
+    return { code: 413, type: 'RequestEntityTooLargeException' };
+  }
+  const operation = target.startsWith(TARGET_PREFIX) ? operations.get(target.slice(TARGET_PREFIX.length)) : undefined;
+  try {
+    if (operation === undefined) {
+      throw new CognitoServiceError('UnknownOperationException', target === '' ? 'Missing X-Amz-Target header' : `Unknown operation ${target}`);
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(body.bytes.length === 0 ? '{}' : body.bytes.toString('utf8'));
+    } catch {
+      throw new CognitoServiceError('SerializationException', 'Request body is not valid JSON');
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new CognitoServiceError('SerializationException', 'Request body must be a JSON object');
+    }
+    const result = await operation(input);
+    sendJson(response, 200, result);
+    return { code: 200 };
+  } catch (error) {
+    if (error instanceof CognitoServiceError) {
+      response.setHeader('x-amzn-errortype', error.type);
+      sendJson(response, 400, { __type: error.type, message: error.message });
+      return { code: 400, type: error.type };
+    }
+    // A bug of the stack: a 500 (which every AWS SDK retries), with nothing of the error sent to the client.
+    process.stderr.write(`[cognito] internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    sendJson(response, 500, { __type: 'InternalErrorException', message: 'Internal error in the local stack' });
+    return { code: 500, type: 'InternalErrorException' };
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      request.resume();
+      resolve({ kind: 'too-large' });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.off('data', onData);
+        request.resume();
+        resolve({ kind: 'too-large' });
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve({ kind: 'body', bytes: Buffer.concat(chunks, size) }));
+    request.on('error', () => resolve({ kind: 'too-large' }));
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: object): void {
+  if (response.headersSent) return;
+  const payload = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': JSON_CONTENT_TYPE,
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': randomUUID(),
+  });
+  response.end(payload);
+}

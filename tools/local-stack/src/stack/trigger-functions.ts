@@ -1,0 +1,95 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
+import { LocalStackStartError } from '../errors';
+import type { TriggerFunctions } from '../pool/triggers';
+
+export type TriggerKind = keyof TriggerFunctions;
+
+/** The function names (and `dist/apps/<name>/index.mjs` folders) of the three triggers. */
+export const FUNCTION_NAMES: Record<TriggerKind, string> = {
+  define: 'define-auth-challenge',
+  create: 'create-auth-challenge',
+  verify: 'verify-auth-challenge',
+};
+
+/** The environment contract: each function is given only the variables it reads. */
+export const TRIGGER_VARIABLES = {
+  define: ['SIGN_IN_FLOW', 'MAX_CODE_ATTEMPTS'],
+  create: ['MAX_CODE_ATTEMPTS', 'CODE_LENGTH', 'CODE_TTL_SECONDS', 'EMAIL_FROM', 'EMAIL_SUBJECT', 'SES_CONFIGURATION_SET'],
+  verify: ['CODE_LENGTH', 'CODE_TTL_SECONDS'],
+} as const satisfies Record<TriggerKind, readonly string[]>;
+
+export type TriggerVariable = (typeof TRIGGER_VARIABLES)[TriggerKind][number];
+export type TriggerSettings = Partial<Record<TriggerVariable, string>>;
+
+/** The sender of every local email unless EMAIL_FROM says otherwise (a reserved `.test` domain). */
+export const DEFAULT_EMAIL_FROM = 'sign-in@example.test';
+/** Cognito waits about 5 s for a trigger. */
+export const TRIGGER_TIMEOUT_MS = 5000;
+
+export function defaultBundlePaths(workspaceRoot: string): Record<TriggerKind, string> {
+  const path = (kind: TriggerKind) => join(workspaceRoot, 'dist', 'apps', FUNCTION_NAMES[kind], 'index.mjs');
+  return { define: path('define'), create: path('create'), verify: path('verify') };
+}
+
+export interface TriggerFunctionOptions {
+  readonly bundles: Readonly<Record<TriggerKind, string>>;
+  readonly settings: TriggerSettings;
+  readonly region: string;
+  readonly sesEndpoint: string;
+  readonly timeoutMs: number;
+  /** Each log line a function writes, with the function's name. */
+  readonly onLogLine: (functionName: string, line: string) => void;
+}
+
+export interface RunningTriggerFunctions extends TriggerFunctions {
+  /** Starts the three processes (their cold starts); init errors are reported to `onInitError`, not thrown. */
+  warm(onInitError: (functionName: string, error: Error) => void): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts nothing yet: each function's process starts on `warm()` or its first invocation. */
+export async function createTriggerFunctions(options: TriggerFunctionOptions): Promise<RunningTriggerFunctions> {
+  for (const path of Object.values(options.bundles)) {
+    await access(path).catch(() => {
+      throw new LocalStackStartError(
+        `Trigger bundle ${path} is missing: build it with \`npx nx run-many -t build -p define-auth-challenge create-auth-challenge verify-auth-challenge\` (npm start does).`,
+      );
+    });
+  }
+  const make = (kind: TriggerKind) => {
+    const env: Record<string, string> = {
+      AWS_REGION: options.region,
+      AWS_ENDPOINT_URL_SES: options.sesEndpoint,
+      // The SDK signs every request; the local SES sink only wants a header.
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    };
+    for (const name of TRIGGER_VARIABLES[kind]) {
+      const value = name === 'EMAIL_FROM' ? (options.settings.EMAIL_FROM || DEFAULT_EMAIL_FROM) : options.settings[name];
+      if (value !== undefined && value !== '') env[name] = value;
+    }
+    const name = FUNCTION_NAMES[kind];
+    return new LambdaFunction({
+      name,
+      bundlePath: options.bundles[kind],
+      env,
+      timeoutMs: options.timeoutMs,
+      onLogLine: (line) => {
+        if (line.trim() !== '') options.onLogLine(name, line);
+      },
+    });
+  };
+  const functions = { define: make('define'), create: make('create'), verify: make('verify') };
+  const all = Object.entries(functions) as [TriggerKind, LambdaFunction][];
+  return {
+    ...functions,
+    async warm(onInitError) {
+      await Promise.all(all.map(([kind, fn]) => fn.warm().catch((error: Error) => onInitError(FUNCTION_NAMES[kind], error))));
+    },
+    async stop() {
+      await Promise.all(all.map(([, fn]) => fn.stop()));
+    },
+  };
+}

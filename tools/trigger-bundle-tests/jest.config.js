@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'trigger-bundle-tests',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  // Each file starts its own SES sink and Lambda processes; the machine has 2 cores.
+  maxWorkers: 2,
+};

@@ -1,0 +1,189 @@
+import type { LambdaFunction } from '@cognito-passwordless/lambda-runner';
+import { startSesSink, type CapturedEmail, type SesSink } from '@cognito-passwordless/ses-sink';
+import { DeployedBundles, localSesEnv } from './bundles';
+import { CognitoRounds, KNOWN_USER, UNKNOWN_USER, type Step, type User } from './cognito-rounds';
+
+const EMAIL_FROM = 'Example Sign-in <sign-in@example.com>';
+const TTL_SECONDS = 120;
+
+/** The one 6-10 digit number in each body of a sign-in email: the code. */
+function codeIn(email: CapturedEmail): string {
+  const inText = email.body.text?.match(/\b\d{6,10}\b/g) ?? [];
+  const inHtml = email.body.html?.match(/\b\d{6,10}\b/g) ?? [];
+  expect(inText).toHaveLength(1);
+  expect(inHtml).toEqual(inText);
+  return inText[0]!;
+}
+
+const wrongCode = (code: string) => code.replace(/^./, (d) => String((Number(d) + 1) % 10));
+
+describe('the three bundles, driven round by round as Cognito does', () => {
+  let sink: SesSink;
+  let bundles: DeployedBundles;
+  let fns: Record<'define' | 'definePassword' | 'create' | 'verify' | 'createLater' | 'verifyLater', LambdaFunction>;
+
+  beforeAll(async () => {
+    sink = await startSesSink();
+    bundles = new DeployedBundles();
+    const createEnv = { ...localSesEnv(sink.endpoint), EMAIL_FROM, CODE_TTL_SECONDS: String(TTL_SECONDS) };
+    const verifyEnv = { CODE_TTL_SECONDS: String(TTL_SECONDS) };
+    const afterExpiry = { clockOffsetMs: (TTL_SECONDS + 1) * 1000 };
+    fns = {
+      define: bundles.start('define-auth-challenge', {}),
+      definePassword: bundles.start('define-auth-challenge', { SIGN_IN_FLOW: 'password-then-code' }),
+      create: bundles.start('create-auth-challenge', createEnv),
+      verify: bundles.start('verify-auth-challenge', verifyEnv),
+      createLater: bundles.start('create-auth-challenge', createEnv, afterExpiry),
+      verifyLater: bundles.start('verify-auth-challenge', verifyEnv, afterExpiry),
+    };
+  });
+  afterAll(async () => {
+    await bundles?.stop();
+    await sink?.stop();
+  });
+  beforeEach(() => sink.clear());
+
+  const rounds = (user: User = KNOWN_USER, which: Partial<Record<'define' | 'create' | 'verify', LambdaFunction>> = {}) =>
+    new CognitoRounds({ define: fns.define, create: fns.create, verify: fns.verify, ...which }, user);
+
+  const challenge = (step: Step) => {
+    expect(step.kind).toBe('challenge');
+    return step as Extract<Step, { kind: 'challenge' }>;
+  };
+
+  it('signs in with the emailed code', async () => {
+    const flow = rounds();
+
+    const first = challenge(await flow.start());
+    const emails = await sink.emails();
+    const done = await flow.answer(first, codeIn(emails[0]!));
+
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ from: EMAIL_FROM, subject: 'Your sign-in code', destination: { to: ['jane.doe@example.com'] } });
+    expect(emails[0]!.body.text).toContain('valid for 2 minutes');
+    expect(first.publicChallengeParameters).toEqual({
+      hint: 'Enter the 6-digit code we sent to your email address. It is valid for 2 minutes.',
+      attemptsLeft: '3',
+    });
+    expect(done).toEqual({ kind: 'tokens' });
+  });
+
+  it('starts the same way when the client opens with SRP_A', async () => {
+    const flow = rounds();
+
+    const first = challenge(await flow.start({ srp: true }));
+    const [email] = await sink.emails();
+
+    expect(await flow.answer(first, codeIn(email!))).toEqual({ kind: 'tokens' });
+  });
+
+  it('keeps the same code after a wrong answer and sends exactly one email', async () => {
+    const flow = rounds();
+
+    const first = challenge(await flow.start());
+    const [email] = await sink.emails();
+    const code = codeIn(email!);
+    const second = challenge(await flow.answer(first, wrongCode(code)));
+    const third = challenge(await flow.answer(second, ` ${wrongCode(wrongCode(code))}\n`));
+    const done = await flow.answer(third, code);
+
+    expect(second.publicChallengeParameters).toEqual({ hint: 'That code is not right. Enter the 6-digit code from the same email.', attemptsLeft: '2' });
+    expect(third.publicChallengeParameters['attemptsLeft']).toBe('1');
+    expect(done).toEqual({ kind: 'tokens' });
+    expect(await sink.emails()).toHaveLength(1);
+  });
+
+  it('fails after the third wrong code', async () => {
+    const flow = rounds();
+
+    let step = await flow.start();
+    const code = codeIn((await sink.emails())[0]!);
+    for (let i = 0; i < 3; i++) step = await flow.answer(challenge(step), wrongCode(code));
+
+    expect(step).toEqual({ kind: 'fail' });
+    expect(await sink.emails()).toHaveLength(1);
+  });
+
+  it('gives an unknown user the same challenges and the same end, and sends nothing', async () => {
+    const known = rounds();
+    const unknown = rounds(UNKNOWN_USER);
+
+    const knownSteps: Step[] = [await known.start()];
+    const unknownSteps: Step[] = [await unknown.start()];
+    await sink.clear();
+    for (let i = 0; i < 3; i++) {
+      knownSteps.push(await known.answer(challenge(knownSteps.at(-1)!), '000000'));
+      unknownSteps.push(await unknown.answer(challenge(unknownSteps.at(-1)!), '000000'));
+    }
+
+    const visible = (steps: Step[]) => steps.map((s) => (s.kind === 'challenge' ? s.publicChallengeParameters : s.kind));
+    expect(visible(unknownSteps)).toEqual(visible(knownSteps));
+    expect(unknownSteps.at(-1)).toEqual({ kind: 'fail' });
+    expect(await sink.emails()).toHaveLength(0);
+  });
+
+  it('refuses the right code once it has expired', async () => {
+    const flow = rounds(KNOWN_USER, { verify: fns.verifyLater });
+
+    const first = challenge(await flow.start());
+    const step = await flow.answer(first, codeIn((await sink.emails())[0]!));
+
+    expect(step.kind).toBe('challenge');
+  });
+
+  it('does not revive an expired code on retry, and sends nothing', async () => {
+    const flow = rounds(KNOWN_USER, { create: fns.create });
+    const first = challenge(await flow.start());
+    const code = codeIn((await sink.emails())[0]!);
+
+    const later = new CognitoRounds({ define: fns.define, create: fns.createLater, verify: fns.verifyLater }, KNOWN_USER);
+    later.session.push(...flow.session);
+    const retried = challenge(await later.answer(first, wrongCode(code)));
+    const afterRight = await later.answer(retried, code);
+
+    expect(retried.publicChallengeParameters).toEqual({ hint: 'Your code has expired. Sign in again to get a new one.', attemptsLeft: '2' });
+    expect(afterRight.kind).toBe('challenge');
+    expect(await sink.emails()).toHaveLength(1);
+  });
+
+  it('runs password-then-code: password first, then the code', async () => {
+    const flow = rounds(KNOWN_USER, { define: fns.definePassword });
+
+    expect(await flow.start({ srp: true })).toEqual({ kind: 'password-verifier' });
+    expect(await sink.emails()).toHaveLength(0);
+    const first = challenge(await flow.passwordChecked(true));
+    const done = await flow.answer(first, codeIn((await sink.emails())[0]!));
+
+    expect(done).toEqual({ kind: 'tokens' });
+  });
+
+  it('ends password-then-code at a wrong password without an email', async () => {
+    const flow = rounds(KNOWN_USER, { define: fns.definePassword });
+
+    await flow.start({ srp: true });
+    const step = await flow.passwordChecked(false);
+
+    expect(step).toEqual({ kind: 'fail' });
+    expect(await sink.emails()).toHaveLength(0);
+  });
+
+  it('fails password-then-code for a client that skips SRP', async () => {
+    expect(await rounds(KNOWN_USER, { define: fns.definePassword }).start()).toEqual({ kind: 'fail' });
+  });
+
+  it('writes structured logs that hold no code, no challenge hash and no full address', async () => {
+    const flow = rounds();
+    const first = challenge(await flow.start());
+    const code = codeIn((await sink.emails())[0]!);
+    await flow.answer(first, code);
+
+    const decisions = bundles.logLines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions.every((d) => typeof d['trigger'] === 'string' && typeof d['outcome'] === 'string')).toBe(true);
+    const all = bundles.logLines.join('\n');
+    expect(all).not.toContain(code);
+    expect(all).not.toContain(first.metadata.split('.').at(-1));
+    expect(all).not.toContain('jane.doe@example.com');
+    expect(all).not.toContain('nobody@example.com');
+  });
+});
