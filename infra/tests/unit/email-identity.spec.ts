@@ -1,4 +1,4 @@
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { Testing } from 'cdktf';
@@ -17,10 +17,12 @@ const DOMAIN_EMAIL: EmailIdentityProps['email'] = {
   configurationSet: { name: 'app-events', manage: true },
 };
 
+/** Synthesizes the identity plus a policy document holding its send statement, as a sender's role would. */
 function synth(email: EmailIdentityProps['email']) {
   let identity: EmailIdentity | undefined;
   const json = Testing.synthScope((scope) => {
     identity = new EmailIdentity(scope, 'email', { email, region: 'eu-west-1' });
+    new DataAwsIamPolicyDocument(scope, 'sender', { statement: [identity.sendStatement()] });
   });
   if (identity === undefined) throw new Error('no identity was built');
   return { json, identity };
@@ -49,28 +51,45 @@ describe('EmailIdentity', () => {
   });
 
   it('lets the sender send only as the configured address, on the identity and configuration set', () => {
-    const { identity } = synth(DOMAIN_EMAIL);
-
-    expect(identity.sendStatement()).toEqual({
-      sid: 'SendCodeEmail',
-      effect: 'Allow',
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [identity.identity.arn, identity.configurationSetArn],
-      condition: [{ test: 'StringEquals', variable: 'ses:FromAddress', values: ['no-reply@example.com'] }],
+    expect(synth(DOMAIN_EMAIL).json).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [
+        {
+          sid: 'SendCodeEmail',
+          effect: 'Allow',
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [
+            '${aws_sesv2_email_identity.ses_identity.arn}',
+            '${aws_sesv2_configuration_set.ses_configuration_set.arn}',
+          ],
+          condition: [{ test: 'StringEquals', variable: 'ses:FromAddress', values: ['no-reply@example.com'] }],
+        },
+      ],
     });
   });
 
   it('names an existing configuration set by its ARN in this account and region', () => {
-    const { json, identity } = synth({ ...DOMAIN_EMAIL, configurationSet: { name: 'shared-events', manage: false } });
+    const { json } = synth({ ...DOMAIN_EMAIL, configurationSet: { name: 'shared-events', manage: false } });
 
     expect(json).not.toHaveResource(Sesv2ConfigurationSet);
-    expect(json).toHaveDataSource(DataAwsCallerIdentity);
-    expect(Testing.synthScope(() => undefined)).toBeDefined();
-    expect(identity.configurationSetName).toBe('shared-events');
-    expect(identity.sendStatement().resources).toHaveLength(2);
-    expect(JSON.stringify(Testing.synth(identity.node.scope as never))).toMatch(
-      /arn:\$\{data\.aws_partition\.email_partition_\w+\.partition\}:ses:eu-west-1:\$\{data\.aws_caller_identity\.email_account_\w+\.account_id\}:configuration-set\/shared-events/,
-    );
+    expect(json).toHaveResourceWithProperties(Sesv2EmailIdentity, { configuration_set_name: 'shared-events' });
+    expect(json).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [
+        expect.objectContaining({
+          resources: [
+            '${aws_sesv2_email_identity.ses_identity.arn}',
+            expect.stringMatching(
+              /^arn:\$\{data\.aws_partition\.email_partition_\w+\.partition\}:ses:eu-west-1:\$\{data\.aws_caller_identity\.email_account_\w+\.account_id\}:configuration-set\/shared-events$/,
+            ),
+          ],
+        }),
+      ],
+    });
+  });
+
+  it('needs no configuration set ARN without a configuration set', () => {
+    expect(synth(ADDRESS_EMAIL).json).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [expect.objectContaining({ resources: ['${aws_sesv2_email_identity.ses_identity.arn}'] })],
+    });
   });
 
   it('offers DKIM records only for a domain', () => {

@@ -13,7 +13,7 @@ describe('IdentityPool', () => {
       userPoolProviderName: 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
     });
   });
-  const poolId = expect.stringMatching(/^\$\{aws_cognito_identity_pool\.identity_pool_pool_\w+\.id\}$/);
+  const poolId = expect.stringMatching(/^\$\{aws_cognito_identity_pool\.identity_pool_\w+\.id\}$/);
 
   it('has no unauthenticated identities and trusts the user pool client', () => {
     expect(json).toHaveResourceWithProperties(CognitoIdentityPool, {

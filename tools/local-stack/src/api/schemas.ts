@@ -10,7 +10,7 @@ const text = (min: number, max: number, pattern?: { regex: RegExp; source: strin
     v.string('Member must be a string'),
     v.minLength(min, `Member must have length greater than or equal to ${min}`),
     v.maxLength(max, `Member must have length less than or equal to ${max}`),
-    ...(pattern === undefined ? [] : [v.regex(pattern.regex, `Member must satisfy regular expression pattern: ${pattern.source}`)]),
+    v.regex(pattern?.regex ?? /^/, `Member must satisfy regular expression pattern: ${pattern?.source ?? ''}`),
   );
 
 const ClientId = text(1, 128, { regex: /^[\w+]+$/, source: '[\\w+]+' });

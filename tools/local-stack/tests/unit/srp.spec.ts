@@ -18,18 +18,12 @@ const POOL_NAME = 'AbCdEf123';
 const USER = 'alice';
 const PASSWORD = 'Correct-Horse-1';
 
-interface ClientHelper {
-  getLargeAValue(cb: (err: unknown, a: { toString(radix: number): string }) => void): void;
-  getPasswordAuthenticationKey(user: string, password: string, b: unknown, salt: unknown, cb: (err: unknown, key: Buffer) => void): void;
-}
-
 /** Runs the client half with the reference library and returns what it would send. */
 async function clientClaim(password: string, srpB: string, salt: string, secretBlock: Buffer, timestamp: string) {
-  const helper = new (AuthenticationHelper as unknown as new (pool: string) => ClientHelper)(POOL_NAME);
+  const helper = new AuthenticationHelper(POOL_NAME);
   const srpA = await new Promise<string>((resolve) => helper.getLargeAValue((_e, a) => resolve(a.toString(16))));
-  const B = BigInteger as unknown as new (hex: string, radix: number) => unknown;
   return { srpA, sign: () => new Promise<string>((resolve, reject) => {
-    helper.getPasswordAuthenticationKey(USER, password, new B(srpB, 16), new B(salt, 16), (err, key) => {
+    helper.getPasswordAuthenticationKey(USER, password, new BigInteger(srpB, 16), new BigInteger(salt, 16), (err, key) => {
       if (err) return reject(err);
       const message = Buffer.concat([Buffer.from(POOL_NAME), Buffer.from(USER), secretBlock, Buffer.from(timestamp)]);
       resolve(createHmac('sha256', key).update(message).digest('base64'));
@@ -41,7 +35,7 @@ async function attempt(password: string, timestampFor = (t: string) => t) {
   const verifier = createPasswordVerifier(POOL_NAME, USER, PASSWORD);
   const challenge = createServerChallenge(verifier);
   const secretBlock = Buffer.from('opaque secret block');
-  const timestamp = new (DateHelper as unknown as new () => { getNowString(): string })().getNowString();
+  const timestamp = new DateHelper().getNowString();
   const client = await clientClaim(password, challenge.srpB, verifier.salt, secretBlock, timestampFor(timestamp));
   const signature = await client.sign();
   const parsed = parseSrpTimestamp(timestamp);

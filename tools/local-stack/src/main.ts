@@ -1,0 +1,58 @@
+import { LocalStackStartError } from './errors';
+import { banner } from './stack/banner';
+import { readStackEnvironment } from './stack/environment';
+import { startLocalStack, type LocalStack } from './stack/local-stack';
+
+/** Everything must be gone within 5 s of SIGINT/SIGTERM; give up on graceful just before. */
+const FORCED_EXIT_MS = 4000;
+
+/** `npm start`: the local stack in the foreground until SIGINT or SIGTERM. */
+async function main(): Promise<void> {
+  const workspaceRoot = process.cwd();
+  const environment = readStackEnvironment(process.env, workspaceRoot);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  let stack: LocalStack | undefined;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\nStopping the local stack (${signal})...`);
+    setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref();
+    void (stack?.stop() ?? Promise.resolve()).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+
+  stack = await startLocalStack({
+    workspaceRoot,
+    cognitoPort: environment.cognitoPort,
+    sesPort: environment.sesPort,
+    dataDir: environment.dataDir,
+    outputDir: environment.outputDir,
+    authSessionValiditySeconds: environment.authSessionValiditySeconds,
+    triggerSettings: environment.triggerSettings,
+    log,
+    logRequests: environment.logRequests,
+  });
+  if (stopping) {
+    await stack.stop();
+    process.exit(0);
+  }
+  log(
+    banner({
+      outputs: stack.outputs,
+      outputDir: environment.outputDir,
+      dataDir: environment.dataDir,
+      signInFlow: environment.triggerSettings.SIGN_IN_FLOW ?? 'passwordless',
+      authSessionValiditySeconds: environment.authSessionValiditySeconds,
+      workspaceRoot,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`local-stack: ${error instanceof LocalStackStartError ? error.message : ((error as Error)?.stack ?? String(error))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,213 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createHttpApi } from '../api/http-api';
+import { createOperations } from '../api/operations';
+import { LocalStackStartError, PortInUseError } from '../errors';
+import { Accounts } from '../pool/accounts';
+import { AuthFlows } from '../pool/auth-flows';
+import { loadOrCreatePoolIdentity } from '../pool/pool-identity';
+import type { PoolSettings } from '../pool/pool-settings';
+import { SessionStore } from '../pool/sessions';
+import { DEFAULT_TOKEN_VALIDITY, TokenService, type TokenValidity } from '../pool/tokens';
+import { CognitoTriggers } from '../pool/triggers';
+import { UserStore } from '../pool/user-store';
+import { SesMailer } from '../pool/verification-mailer';
+import { removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
+import { startSesSink, type SesSink } from './ses-sink';
+import {
+  createTriggerFunctions,
+  DEFAULT_EMAIL_FROM,
+  defaultBundlePaths,
+  TRIGGER_TIMEOUT_MS,
+  type RunningTriggerFunctions,
+  type TriggerKind,
+  type TriggerSettings,
+} from './trigger-functions';
+
+export const DEFAULT_REGION = 'us-east-1';
+/** The infra default (derived from the code TTL); Cognito's own default is 180. */
+export const DEFAULT_AUTH_SESSION_VALIDITY_SECONDS = 300;
+const LOOPBACK = '127.0.0.1';
+/** How long `stop()` lets requests in flight finish before cutting their connections. */
+const DRAIN_MS = 1500;
+const WARM_TIMEOUT_MS = 10_000;
+
+export interface LocalStackOptions {
+  /** 0 (the default) picks a free port. */
+  readonly cognitoPort?: number;
+  /** 0 (the default) picks a free port; ignored with `sesEndpoint`. */
+  readonly sesPort?: number;
+  /** Use this SES endpoint instead of starting aws-ses-v2-local (e.g. a failing server in a fault test). */
+  readonly sesEndpoint?: string;
+  /** Users, pool ids and keys persist here; undefined (the default) keeps everything in memory. */
+  readonly dataDir?: string | undefined;
+  /** Where to write outputs.json and the Amplify files; undefined (the default) writes none. */
+  readonly outputDir?: string | undefined;
+  /** Resolves `dist/apps` and `aws-ses-v2-local`; defaults to the current directory. */
+  readonly workspaceRoot?: string;
+  /** Trigger bundles to run instead of `dist/apps/<function>/index.mjs`. */
+  readonly bundles?: Partial<Record<TriggerKind, string>>;
+  /** The environment contract's values (SIGN_IN_FLOW, CODE_LENGTH, ...); missing or empty = unset. */
+  readonly triggerSettings?: TriggerSettings;
+  readonly triggerTimeoutMs?: number;
+  readonly authSessionValiditySeconds?: number;
+  readonly region?: string;
+  readonly tokenValidity?: Partial<TokenValidity>;
+  /** The stack's own log lines (lifecycle, one line per request); none by default. */
+  readonly log?: (line: string) => void;
+  /** Defaults to true when `log` is given. */
+  readonly logRequests?: boolean;
+  /** Each line a trigger writes; defaults to `log` with a `[function-name]` prefix. */
+  readonly onTriggerLog?: (functionName: string, line: string) => void;
+}
+
+export interface LocalStack {
+  readonly outputs: LocalStackOutputs;
+  /** Sessions in memory now (for load tests watching for leaks). */
+  readonly sessionCount: () => number;
+  /** Stops the servers and every child process; idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole local stack in this process: the SES sink (its own child
+ * process), the three trigger functions (one child process each) and the
+ * Cognito-compatible user pool endpoint on 127.0.0.1. Resolves once all of
+ * them are up and, with `outputDir`, outputs.json is written.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const workspaceRoot = resolve(options.workspaceRoot ?? process.cwd());
+  const log = options.log ?? (() => undefined);
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    if (options.outputDir !== undefined) await removeReadySignal(options.outputDir);
+    const region = options.region ?? DEFAULT_REGION;
+    const [identity, users] = await Promise.all([loadOrCreatePoolIdentity(options.dataDir, region), UserStore.open(options.dataDir)]);
+    cleanups.push(() => users.close());
+
+    let ses: SesSink | undefined;
+    const sesStarting =
+      options.sesEndpoint === undefined
+        ? startSesSink({ host: LOOPBACK, port: options.sesPort ?? 0, cwd: workspaceRoot, onLogLine: (line) => log(`[ses] ${line}`) })
+        : undefined;
+    const server = createServer({ requestTimeout: 30_000 });
+    const cognitoListening = listen(server, options.cognitoPort ?? 0);
+    const [sesResult, portResult] = await Promise.allSettled([sesStarting, cognitoListening]);
+    if (sesResult.status === 'fulfilled' && sesResult.value !== undefined) {
+      ses = sesResult.value;
+      cleanups.push(() => ses!.stop());
+    }
+    // Closed first at stop (cleanups run last-in first-out), so requests in flight finish with their triggers.
+    let serverClosing: Promise<void> | undefined;
+    const stopServer = () => (serverClosing ??= closeServer(server));
+    if (portResult.status === 'fulfilled') cleanups.push(stopServer);
+    if (portResult.status === 'rejected') throw portResult.reason;
+    if (sesResult.status === 'rejected') throw sesResult.reason;
+
+    const cognitoEndpoint = `http://${LOOPBACK}:${portResult.value}`;
+    const sesEndpoint = ses?.url ?? options.sesEndpoint!;
+    const issuer = `${cognitoEndpoint}/${identity.userPoolId}`;
+    const settings: PoolSettings = {
+      region: identity.region,
+      userPoolId: identity.userPoolId,
+      poolName: identity.userPoolId.split('_')[1]!,
+      clientId: identity.userPoolClientId,
+      secret: Buffer.from(identity.decoySeed, 'base64'),
+    };
+
+    const functions: RunningTriggerFunctions = await createTriggerFunctions({
+      bundles: { ...defaultBundlePaths(workspaceRoot), ...options.bundles },
+      settings: options.triggerSettings ?? {},
+      region: identity.region,
+      sesEndpoint,
+      timeoutMs: options.triggerTimeoutMs ?? TRIGGER_TIMEOUT_MS,
+      onLogLine: options.onTriggerLog ?? ((name, line) => log(`[${name}] ${line}`)),
+    });
+    cleanups.push(() => functions.stop());
+    const warming = withTimeout(
+      functions.warm((name, error) => log(`[${name}] failed to start: ${error.message}; sign-ins will fail until it is fixed`)),
+      WARM_TIMEOUT_MS,
+    );
+
+    const tokens = await TokenService.create(identity, issuer, { ...DEFAULT_TOKEN_VALIDITY, ...options.tokenValidity });
+    const sessions = new SessionStore(options.authSessionValiditySeconds ?? DEFAULT_AUTH_SESSION_VALIDITY_SECONDS);
+    cleanups.push(async () => sessions.close());
+    const triggers = new CognitoTriggers(functions, settings);
+    const mailer = new SesMailer(sesEndpoint, options.triggerSettings?.EMAIL_FROM || DEFAULT_EMAIL_FROM);
+    const operations = createOperations(
+      new AuthFlows({ settings, users, sessions, triggers, tokens }),
+      new Accounts({ settings, users, tokens, mailer }),
+    );
+    server.on(
+      'request',
+      createHttpApi({
+        operations,
+        userPoolId: settings.userPoolId,
+        issuer,
+        jwks: tokens.jwks,
+        log: options.logRequests ?? options.log !== undefined ? (line) => log(`[cognito] ${line}`) : undefined,
+      }),
+    );
+    await warming;
+
+    const outputs: LocalStackOutputs = Object.freeze({
+      region: settings.region,
+      userPoolId: settings.userPoolId,
+      userPoolClientId: settings.clientId,
+      cognitoEndpoint,
+      sesEndpoint,
+      jwksUri: `${issuer}/.well-known/jwks.json`,
+      issuer,
+    });
+    cleanups.push(stopServer);
+    if (options.outputDir !== undefined) {
+      const outputDir = options.outputDir;
+      cleanups.push(() => removeReadySignal(outputDir));
+      await writeOutputs(outputDir, outputs);
+    }
+    let stopping: Promise<void> | undefined;
+    return {
+      outputs,
+      sessionCount: () => sessions.size,
+      stop: () => (stopping ??= cleanUp()),
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, 'LOCAL_COGNITO_PORT', { cause: error }) : error);
+    };
+    server.once('error', onError);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', onError);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Stops accepting, lets requests in flight finish for a moment, then cuts what is left. */
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  await closed;
+  clearTimeout(timer);
+}
+
+async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolveLater) => (timer = setTimeout(resolveLater, ms)))]);
+  clearTimeout(timer);
+}
+
+export { LocalStackStartError };
