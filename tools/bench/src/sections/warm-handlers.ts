@@ -1,7 +1,7 @@
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { createChallenge } from '@cognito-passwordless/trigger-core';
 import { startSesSink } from '@cognito-passwordless/ses-sink';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { withQuietStdout } from '../quiet-stdout';
 import type { BenchResult } from '../result';
