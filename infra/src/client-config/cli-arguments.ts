@@ -16,6 +16,7 @@ export const CLIENT_CONFIG_USAGE = [
   '                           or "terraform output -json"; default: run "terraform output -json"',
   '                           in infra/cdktf.out/stacks/<stack>',
   '  --out-dir <dir>          where to write the files; default dist/client-config/<env>',
+  '  (relative paths are taken from the workspace root)',
   '  --endpoint <url>         user pool endpoint override with scheme (local emulators)',
 ].join('\n');
 

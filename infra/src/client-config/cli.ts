@@ -12,7 +12,7 @@ try {
     workspaceRoot: WORKSPACE_ROOT,
     terraformBinary: process.env['TERRAFORM_BINARY_NAME'] || 'terraform',
   });
-  for (const path of paths) console.log(`wrote ${relative(process.cwd(), path)}`);
+  for (const path of paths) console.log(`wrote ${relative(WORKSPACE_ROOT, path)}`);
 } catch (error) {
   console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   process.exitCode = 1;

@@ -16,7 +16,11 @@ export interface WriteClientConfigContext {
   readonly terraformBinary: string;
 }
 
-/** Reads one environment's stack outputs and writes both Amplify files; returns their paths. */
+/**
+ * Reads one environment's stack outputs and writes both Amplify files; returns
+ * their paths. Relative paths are taken from the workspace root, as Nx runs
+ * the command elsewhere (in the project folder).
+ */
 export function writeClientConfig(args: ClientConfigArguments, context: WriteClientConfigContext): string[] {
   const input = context.environments.find((candidate) => candidate.environment === args.environment);
   if (input === undefined) {
@@ -26,10 +30,10 @@ export function writeClientConfig(args: ClientConfigArguments, context: WriteCli
   const stackName = stackNameOf(parseEnvironmentConfig(input));
   const outputs = args.outputsFile === undefined
     ? readTerraformOutputs(join(context.workspaceRoot, 'infra', 'cdktf.out', 'stacks', stackName), context.terraformBinary)
-    : readJsonFile(resolve(args.outputsFile));
+    : readJsonFile(resolve(context.workspaceRoot, args.outputsFile));
 
   const files = buildClientConfigFiles(clientConfigInputFromOutputs(outputs, stackName, args.userPoolEndpoint));
-  const outDir = resolve(args.outDir ?? join(context.workspaceRoot, 'dist', 'client-config', args.environment));
+  const outDir = resolve(context.workspaceRoot, args.outDir ?? join('dist', 'client-config', args.environment));
   mkdirSync(outDir, { recursive: true });
   return files.map((file) => {
     const path = join(outDir, file.fileName);

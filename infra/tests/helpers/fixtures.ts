@@ -15,6 +15,24 @@ export function prodInput(): EnvironmentConfigInput {
   return structuredClone(prod);
 }
 
+/**
+ * A copy of `base` with the value at a dot path replaced (`signIn.codeLength`),
+ * typed loosely on purpose: tests feed the parser what the types would forbid.
+ */
+export function inputWith(base: EnvironmentConfigInput, path: string, value: unknown): EnvironmentConfigInput {
+  const copy = structuredClone(base) as unknown as Record<string, unknown>;
+  const keys = path.split('.');
+  const last = keys.pop() ?? path;
+  let target = copy;
+  for (const key of keys) {
+    target[key] = { ...((target[key] as Record<string, unknown> | undefined) ?? {}) };
+    target = target[key] as Record<string, unknown>;
+  }
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+  return copy as unknown as EnvironmentConfigInput;
+}
+
 export interface BundleFixture {
   /** Holds `<trigger>/index.mjs` for each trigger, like `dist/apps`. */
   readonly lambdaBundleRoot: string;

@@ -8,12 +8,16 @@ import { parseEnvironmentConfig } from '../../src/config/parse-environment-confi
 import { SignInStack } from '../../src/stacks/sign-in-stack.js';
 import type { BundleFixture } from './fixtures.js';
 
+/** One resource, data source or block of synthesized Terraform JSON, read as the tests please. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized JSON has no static type
+export type Block = Record<string, any>;
+
 /** The parts of a synthesized stack the tests read. */
 export interface TerraformJson {
-  readonly terraform: Record<string, any>;
-  readonly provider: Record<string, any[]>;
-  readonly resource: Record<string, Record<string, any>>;
-  readonly data?: Record<string, Record<string, any>>;
+  readonly terraform: Block;
+  readonly provider: Record<string, Block[]>;
+  readonly resource: Record<string, Record<string, Block>>;
+  readonly data?: Record<string, Record<string, Block>>;
   readonly output: Record<string, { value: unknown; description?: string }>;
 }
 

@@ -1,10 +1,8 @@
 import { InfraConfigError } from '../../src/errors.js';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
-import { devInput, prodInput } from '../helpers/fixtures.js';
+import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
 
-function rejectedField(change: (input: Record<string, any>) => void): string {
-  const input = devInput() as Record<string, any>;
-  change(input);
+function rejectedField(input: unknown): string {
   try {
     parseEnvironmentConfig(input);
   } catch (error) {
@@ -23,10 +21,9 @@ describe('parseEnvironmentConfig', () => {
   });
 
   it('fills in the environment contract defaults', () => {
-    const input = devInput() as Record<string, any>;
-    delete input['signIn'];
-    delete input['lambda'];
-    input['email'] = { from: 'no-reply@example.com', sesIdentity: 'example.com' };
+    let input = inputWith(devInput(), 'signIn', undefined);
+    input = inputWith(input, 'lambda', undefined);
+    input = inputWith(input, 'email', { from: 'no-reply@example.com', sesIdentity: 'example.com' });
 
     const config = parseEnvironmentConfig(input);
 
@@ -44,40 +41,39 @@ describe('parseEnvironmentConfig', () => {
     expect(Object.isFrozen(config.email.configurationSet)).toBe(true);
   });
 
-  it.each<[string, (input: Record<string, any>) => void]>([
-    ['environment', (input) => (input['environment'] = 'Dev')],
-    ['region', (input) => (input['region'] = 'europe')],
-    ['namePrefix', (input) => (input['namePrefix'] = 'a-name-prefix-that-is-far-too-long')],
-    ['tags.aws:owner', (input) => (input['tags'] = { 'aws:owner': 'me' })],
-    ['signIn.flow', (input) => (input['signIn'].flow = 'magic-link')],
-    ['signIn.maxCodeAttempts', (input) => (input['signIn'].maxCodeAttempts = 11)],
-    ['signIn.codeLength', (input) => (input['signIn'].codeLength = 5)],
-    ['signIn.codeTtlSeconds', (input) => (input['signIn'].codeTtlSeconds = 901)],
-    ['signIn.codeTtlSeconds', (input) => (input['signIn'].codeTtlSeconds = 300.5)],
-    ['email.from', (input) => (input['email'].from = 'not an address')],
-    ['email.from', (input) => (input['email'].from = 'Name <a@example.com>\r\nBcc: x@example.com')],
-    ['email.from', (input) => (input['email'].from = 'someone@elsewhere.example')],
-    ['email.subject', (input) => (input['email'].subject = '')],
-    ['email.subject', (input) => (input['email'].subject = 'x'.repeat(201))],
-    ['email.subject', (input) => (input['email'].subject = 'Your code\nBcc: x')],
-    ['email.sesIdentity', (input) => (input['email'].sesIdentity = 'not_a_domain')],
-    ['email.configurationSet.name', (input) => (input['email'].configurationSet = { name: 'has space', manage: true })],
-    ['lambda.memoryMb', (input) => (input['lambda'].memoryMb = 64)],
-    ['lambda.logLevel', (input) => (input['lambda'].logLevel = 'VERBOSE')],
-    ['logRetentionDays', (input) => (input['logRetentionDays'] = 10)],
-    ['deletionProtection', (input) => (input['deletionProtection'] = 'yes')],
-    ['userPoolTier', (input) => (input['userPoolTier'] = 'FREE')],
-    ['state.type', (input) => (input['state'] = { type: 'gcs' })],
-    ['state.bucket', (input) => (input['state'] = { type: 's3', bucket: 'Not_A_Bucket' })],
-    ['state.key', (input) => (input['state'] = { type: 's3', bucket: 'state-bucket', key: '/absolute/key' })],
-    ['unexpected', (input) => (input['unexpected'] = true)],
-  ])('names %s when it is invalid', (field, change) => {
-    expect(rejectedField(change)).toBe(field);
+  it.each<[field: string, path: string, value: unknown]>([
+    ['environment', 'environment', 'Dev'],
+    ['region', 'region', 'europe'],
+    ['namePrefix', 'namePrefix', 'a-name-prefix-that-is-far-too-long'],
+    ['tags.aws:owner', 'tags', { 'aws:owner': 'me' }],
+    ['signIn.flow', 'signIn.flow', 'magic-link'],
+    ['signIn.maxCodeAttempts', 'signIn.maxCodeAttempts', 11],
+    ['signIn.codeLength', 'signIn.codeLength', 5],
+    ['signIn.codeTtlSeconds', 'signIn.codeTtlSeconds', 901],
+    ['signIn.codeTtlSeconds', 'signIn.codeTtlSeconds', 300.5],
+    ['email.from', 'email.from', 'not an address'],
+    ['email.from', 'email.from', 'Name <a@example.com>\r\nBcc: x@example.com'],
+    ['email.from', 'email.from', 'someone@elsewhere.example'],
+    ['email.subject', 'email.subject', ''],
+    ['email.subject', 'email.subject', 'x'.repeat(201)],
+    ['email.subject', 'email.subject', 'Your code\nBcc: x'],
+    ['email.sesIdentity', 'email.sesIdentity', 'not_a_domain'],
+    ['email.configurationSet.name', 'email.configurationSet', { name: 'has space', manage: true }],
+    ['lambda.memoryMb', 'lambda.memoryMb', 64],
+    ['lambda.logLevel', 'lambda.logLevel', 'VERBOSE'],
+    ['logRetentionDays', 'logRetentionDays', 10],
+    ['deletionProtection', 'deletionProtection', 'yes'],
+    ['userPoolTier', 'userPoolTier', 'FREE'],
+    ['state.type', 'state', { type: 'gcs' }],
+    ['state.bucket', 'state', { type: 's3', bucket: 'Not_A_Bucket' }],
+    ['state.key', 'state', { type: 's3', bucket: 'state-bucket', key: '/absolute/key' }],
+    ['unexpected', 'unexpected', true],
+  ])('names %s when it is invalid', (field, path, value) => {
+    expect(rejectedField(inputWith(devInput(), path, value))).toBe(field);
   });
 
   it('says which environment is wrong, what is wrong and what is allowed', () => {
-    const input = prodInput() as Record<string, any>;
-    input['signIn'].codeTtlSeconds = 1200;
+    const input = inputWith(prodInput(), 'signIn.codeTtlSeconds', 1200);
 
     expect(() => parseEnvironmentConfig(input)).toThrow(
       'Invalid configuration for environment "prod": signIn.codeTtlSeconds: must be an integer from 60 to 900',
@@ -85,16 +81,13 @@ describe('parseEnvironmentConfig', () => {
   });
 
   it('lists every problem, not only the first', () => {
-    const input = devInput() as Record<string, any>;
-    input['region'] = 'nowhere';
-    input['logRetentionDays'] = 2;
+    const input = inputWith(inputWith(devInput(), 'region', 'nowhere'), 'logRetentionDays', 2);
 
     expect(() => parseEnvironmentConfig(input)).toThrow(/region: .*; logRetentionDays: /);
   });
 
   it('accepts a sender in the domain of a domain identity, whatever the case', () => {
-    const input = prodInput() as Record<string, any>;
-    input['email'].from = 'Example <No-Reply@AUTH.example.com>';
+    const input = inputWith(prodInput(), 'email.from', 'Example <No-Reply@AUTH.example.com>');
 
     expect(parseEnvironmentConfig(input).email.from).toBe('Example <No-Reply@AUTH.example.com>');
   });

@@ -1,6 +1,6 @@
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
-import { parseSynth, synthStack, type TerraformJson } from '../helpers/synth.js';
+import { type Block, parseSynth, synthStack, type TerraformJson } from '../helpers/synth.js';
 
 interface Statement {
   readonly actions?: string[];
@@ -33,7 +33,7 @@ function statementsOf(terraform: TerraformJson): Statement[] {
   return Object.values(terraform.data?.['aws_iam_policy_document'] ?? {}).flatMap((doc) => doc.statement as Statement[]);
 }
 
-function resourcesOf(terraform: TerraformJson, type: string): Record<string, any>[] {
+function resourcesOf(terraform: TerraformJson, type: string): Block[] {
   return Object.values(terraform.resource[type] ?? {});
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { InfraConfigError } from '../../src/errors.js';
 import { OUTPUT_NAMES } from '../../src/stacks/output-names.js';
-import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
+import { devInput, inputWith, placeholderBundles, prodInput } from '../helpers/fixtures.js';
 import { fullSynth, parseSynth, synthStack } from '../helpers/synth.js';
 
 const bundles = placeholderBundles();
@@ -147,8 +147,7 @@ describe('a full synth of every environment', () => {
 
 describe('buildApp', () => {
   it('fails before creating any stack when an environment is invalid, naming the field', () => {
-    const broken = prodInput() as Record<string, any>;
-    broken['email'].from = 'no-reply@elsewhere.example';
+    const broken = inputWith(prodInput(), 'email.from', 'no-reply@elsewhere.example');
 
     const build = () => buildApp({ environments: [devInput(), broken], ...bundles, outdir: tmpdir() });
 

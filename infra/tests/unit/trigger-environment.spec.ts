@@ -1,6 +1,6 @@
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { triggerEnvironment } from '../../src/lambda/trigger-environment.js';
-import { devInput, prodInput } from '../helpers/fixtures.js';
+import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
 
 describe('triggerEnvironment', () => {
   const prod = parseEnvironmentConfig(prodInput());
@@ -40,9 +40,8 @@ describe('triggerEnvironment', () => {
   });
 
   it('passes the configured values, not the defaults', () => {
-    const input = devInput() as Record<string, any>;
-    input['signIn'] = { flow: 'password-then-code', maxCodeAttempts: 5, codeLength: 8, codeTtlSeconds: 600 };
-    const config = parseEnvironmentConfig(input);
+    const signIn = { flow: 'password-then-code', maxCodeAttempts: 5, codeLength: 8, codeTtlSeconds: 600 };
+    const config = parseEnvironmentConfig(inputWith(devInput(), 'signIn', signIn));
 
     expect(triggerEnvironment('define-auth-challenge', config)).toMatchObject({
       SIGN_IN_FLOW: 'password-then-code',

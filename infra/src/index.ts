@@ -1,0 +1,26 @@
+export { buildApp } from './app.js';
+export type { BuildAppOptions } from './app.js';
+export { authSessionValidityMinutes } from './config/auth-session-validity.js';
+export { EnvironmentConfigSchema } from './config/environment-config.schema.js';
+export type { EnvironmentConfig, EnvironmentConfigInput, StateBackendConfig } from './config/environment-config.schema.js';
+export { ENVIRONMENTS } from './config/environments/index.js';
+export { parseEnvironmentConfig } from './config/parse-environment-config.js';
+export { stackNameOf } from './config/stack-name.js';
+export { clientConfigInputFromOutputs } from './client-config/stack-outputs.js';
+export { EmailIdentity } from './constructs/email-identity.js';
+export { IdentityPool } from './constructs/identity-pool.js';
+export { configureStateBackend } from './constructs/state-backend.js';
+export { TriggerFunction } from './constructs/trigger-function.js';
+export { UserPool } from './constructs/user-pool.js';
+export {
+  InfraConfigError,
+  InfraError,
+  LambdaBundleNotFoundError,
+  StackOutputsError,
+  UsageError,
+} from './errors.js';
+export { TRIGGERS } from './lambda/triggers.js';
+export type { TriggerName } from './lambda/triggers.js';
+export { OUTPUT_NAMES } from './stacks/output-names.js';
+export { AWS_PROVIDER_VERSION, SignInStack } from './stacks/sign-in-stack.js';
+export type { SignInStackOptions } from './stacks/sign-in-stack.js';
