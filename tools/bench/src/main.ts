@@ -4,6 +4,7 @@ import { describeMachine, toMarkdown } from './report';
 import type { BenchResult } from './result';
 import { measureBundleBytes } from './sections/bundle-bytes';
 import { measureColdLoad } from './sections/cold-load';
+import { measureSynth } from './sections/synth';
 import { measureWarmHandlers } from './sections/warm-handlers';
 import { workspaceRoot } from './workspace';
 
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, (root: string) => BenchResult[] | Promise<BenchRe
   bundles: measureBundleBytes,
   'cold-load': (root) => measureColdLoad(root),
   handlers: (root) => measureWarmHandlers(root),
+  synth: (root) => measureSynth(root),
 };
 
 async function main(): Promise<void> {
