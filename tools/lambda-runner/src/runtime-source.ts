@@ -7,6 +7,10 @@
  */
 export const RUNTIME_SOURCE = String.raw`
 const bundlePath = process.argv[1];
+// A function never outlives the process that runs it: when the parent dies
+// (even by SIGKILL) the IPC channel closes, and open handles such as the SDK's
+// keep-alive sockets must not keep this process alive.
+process.on('disconnect', () => process.exit(0));
 // Output travels on the IPC channel, so a log line always reaches the parent
 // before the result of the invocation that wrote it.
 for (const stream of ['stdout', 'stderr']) {

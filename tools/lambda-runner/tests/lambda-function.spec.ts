@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaFunction, LambdaInvocationError } from '../src';
+import { RUNTIME_SOURCE } from '../src/runtime-source';
 
 const BUNDLES = {
   echo: `export const handler = async (event) => { console.log(JSON.stringify({ level: 'INFO', message: 'echo' })); return { ...event, response: { env: process.env.GREETING ?? null, home: process.env.HOME ?? null } }; };`,
@@ -10,6 +12,7 @@ const BUNDLES = {
   initError: `const e = new Error('MAX_CODE_ATTEMPTS is "0"'); e.name = 'ConfigError'; throw e;`,
   exits: `export const handler = async () => { process.exit(3); };`,
   noHandler: `export const other = 1;`,
+  holdsOpen: `setInterval(() => {}, 1000); export const handler = async () => ({});`,
 };
 
 describe('LambdaFunction', () => {
@@ -81,5 +84,29 @@ describe('LambdaFunction', () => {
     const error = await fn('exits').invoke({}).catch((e: unknown) => e);
 
     expect(error).toMatchObject({ kind: 'crash', errorType: 'Runtime.ExitError' });
+  });
+
+  it('exits when the process that started it dies, even with handles open', async () => {
+    // A parent that starts the runtime, waits for its cold start, prints its pid and dies.
+    const parent = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, ['--input-type=module', '-e', process.argv[1], process.argv[2]], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      child.on('message', (message) => { if (message.type === 'ready') { process.stdout.write(String(child.pid)); process.exit(0); } });`;
+
+    const pid = Number(execFileSync(process.execPath, ['-e', parent, RUNTIME_SOURCE, join(dir, 'holdsOpen.mjs')], { encoding: 'utf8' }));
+    // An exited orphan may stay a zombie until init reaps it: that counts as gone.
+    const alive = () => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; alive() && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const survived = alive();
+    if (survived) process.kill(pid, 'SIGKILL');
+
+    expect(pid).toBeGreaterThan(0);
+    expect(survived).toBe(false);
   });
 });

@@ -5,27 +5,36 @@ import { startLocalStack, type LocalStack } from './stack/local-stack';
 
 /** Everything must be gone within 5 s of SIGINT/SIGTERM; give up on graceful just before. */
 const FORCED_EXIT_MS = 4000;
+const PARENT_CHECK_MS = 500;
 
 /** `npm start`: the local stack in the foreground until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
   const workspaceRoot = process.cwd();
   const environment = readStackEnvironment(process.env, workspaceRoot);
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  let stack: LocalStack | undefined;
+  const running: { stack?: LocalStack } = {};
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`\nStopping the local stack (${signal})...`);
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref();
-    void (stack?.stop() ?? Promise.resolve()).then(
+    void (running.stack?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+  // Under `npm start`, a SIGTERM to npm alone ends npm and its shell but not us:
+  // follow npm out rather than linger as an orphan holding the ports.
+  if (process.env['npm_lifecycle_event'] !== undefined) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) shutdown('npm exited');
+    }, PARENT_CHECK_MS).unref();
+  }
 
-  stack = await startLocalStack({
+  const stack = await startLocalStack({
     workspaceRoot,
     cognitoPort: environment.cognitoPort,
     sesPort: environment.sesPort,
@@ -36,6 +45,7 @@ async function main(): Promise<void> {
     log,
     logRequests: environment.logRequests,
   });
+  running.stack = stack;
   if (stopping) {
     await stack.stop();
     process.exit(0);

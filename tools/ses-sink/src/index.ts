@@ -1,4 +1,4 @@
-export { startSesSink } from './ses-sink';
+export { SesSinkStartError, startSesSink } from './ses-sink';
 export type { CapturedEmail, SesSink, SesSinkOptions } from './ses-sink';
 export { closedPort, failingServer, silentServer } from './fault-servers';
 export type { FaultServer } from './fault-servers';

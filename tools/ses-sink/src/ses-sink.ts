@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { spawn } from 'node:child_process';
 
 /** One message as aws-ses-v2-local stores it (the fields our tests read). */
 export interface CapturedEmail {
@@ -14,7 +12,7 @@ export interface CapturedEmail {
 }
 
 export interface SesSink {
-  /** `http://127.0.0.1:<port>`: the value for AWS_ENDPOINT_URL_SES. */
+  /** `http://127.0.0.1:<port>`: the SES API (AWS_ENDPOINT_URL_SES), the mail viewer (`/`) and the store (`/store`). */
   readonly endpoint: string;
   readonly port: number;
   /** Every email captured so far, oldest first. */
@@ -27,68 +25,113 @@ export interface SesSinkOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly host?: string;
-  /** How long to wait for the server to listen. */
+  /** Where to resolve `aws-ses-v2-local` from; the workspace by default. */
+  readonly cwd?: string;
   readonly startTimeoutMs?: number;
+  /** Receives what the sink prints. */
+  readonly onLogLine?: (line: string) => void;
 }
 
-const SERVER_SCRIPT = String.raw`
-const [host, port] = [process.argv[1], Number(process.argv[2])];
-const fail = (error) => { process.stderr.write('aws-ses-v2-local could not listen on ' + host + ':' + port + ': ' + (error && error.code || error) + '\n'); process.exit(1); };
-// The library swallows listen errors, so bind the port once ourselves to learn why it is refused.
-const probe = require('node:net').createServer().once('error', fail);
-probe.listen(port, host, () => probe.close(() => {
-  require('aws-ses-v2-local').default({ host, port }).then((s) => {
-    if (!s.listening) fail('listen failed');
-    process.stdout.write('listening ' + s.address().port + '\n');
-  }, fail);
-}));
+/** The sink could not listen; `code` is the system error (EADDRINUSE, EACCES, ...) when there is one. */
+export class SesSinkStartError extends Error {
+  override readonly name = 'SesSinkStartError';
+
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs in the sink's own process: starts aws-ses-v2-local and reports the
+ * bound port, or the bind error, over IPC. The library swallows bind errors,
+ * so a failed bind is probed again with `net` to learn its code. The sink
+ * exits with its parent: on the IPC channel's disconnect, which a `kill -9`
+ * of the parent causes too.
+ */
+const SINK_SOURCE = String.raw`
+const net = require('node:net');
+const host = process.argv[1];
+const port = Number(process.argv[2]);
+process.on('disconnect', () => process.exit(0));
+const fail = (code, message) => process.send({ type: 'error', code, message }, () => process.exit(1));
+require('aws-ses-v2-local').default({ host, port }).then((server) => {
+  if (server.listening) {
+    process.send({ type: 'listening', port: server.address().port });
+    return;
+  }
+  const probe = net.createServer();
+  probe.once('error', (error) => fail(error.code, error.message));
+  probe.listen(port, host, () => probe.close(() => fail(undefined, 'aws-ses-v2-local did not start listening')));
+}, (error) => fail(error && error.code, String(error && error.message)));
 `;
+
+interface SinkMessage {
+  readonly type: 'listening' | 'error';
+  readonly port?: number;
+  readonly code?: string;
+  readonly message?: string;
+}
 
 /**
  * aws-ses-v2-local in a child process of its own, so that each sink has its
- * own store and stopping it frees its port. It accepts SES v1 and v2 sends
- * (any fake credentials) and shows what it caught at GET /store and GET /.
+ * own store, stopping it frees its port, and it never outlives this process.
+ * It accepts SES v1 and v2 sends (any fake credentials).
  */
-export async function startSesSink(options: SesSinkOptions = {}): Promise<SesSink> {
+export function startSesSink(options: SesSinkOptions = {}): Promise<SesSink> {
   const host = options.host ?? '127.0.0.1';
-  const child: ChildProcess = spawn(process.execPath, ['-e', SERVER_SCRIPT, host, String(options.port ?? 0)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env['PATH'] ?? '' },
+  const port = options.port ?? 0;
+  const timeoutMs = options.startTimeoutMs ?? 15_000;
+  const child = spawn(process.execPath, ['-e', SINK_SOURCE, host, String(port)], {
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // SMTP_TRANSPORT would make the library relay mail onwards; a sink keeps it.
+    env: { PATH: process.env['PATH'] ?? '', SMTP_TRANSPORT: '' },
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('aws-ses-v2-local did not start in time')), options.startTimeoutMs ?? 10_000);
-    lines.on('line', (line) => {
-      const match = /^listening (\d+)$/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8').on('data', (text: string) => {
+      for (const line of text.split('\n')) if (line.trim() !== '') options.onLogLine?.(line);
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise<SesSink>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new SesSinkStartError(`aws-ses-v2-local did not start within ${timeoutMs / 1000} s`, undefined));
+    }, timeoutMs);
+    child.on('message', (message: SinkMessage) => {
+      clearTimeout(timer);
+      if (message.type === 'listening' && message.port !== undefined) {
+        resolve(sinkAt(`http://${host}:${message.port}`, message.port, stop));
+      } else {
+        const reason = [message.code, message.message].filter(Boolean).join(': ');
+        reject(new SesSinkStartError(`aws-ses-v2-local could not listen on ${host}:${port}: ${reason}`, message.code));
       }
     });
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`aws-ses-v2-local exited (code ${code}) before listening: ${stderr.trim()}`));
+      reject(new SesSinkStartError(`aws-ses-v2-local exited (${signal ?? `code ${code}`}) before listening`, undefined));
     });
   });
-  const endpoint = `http://${host}:${port}`;
+}
+
+function sinkAt(endpoint: string, port: number, stop: () => Promise<void>): SesSink {
   return {
     endpoint,
     port,
     async emails() {
       const response = await fetch(`${endpoint}/store`);
-      const store = (await response.json()) as { emails: CapturedEmail[] };
-      return store.emails;
+      return ((await response.json()) as { emails: CapturedEmail[] }).emails;
     },
     async clear() {
       await fetch(`${endpoint}/clear-store`, { method: 'POST' });
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
   };
 }

@@ -44,7 +44,7 @@ describe('startSesSink', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('reports a taken port', async () => {
-    await expect(startSesSink({ port: sink.port })).rejects.toThrow(/EADDRINUSE/);
+  it('reports a taken port with its error code', async () => {
+    await expect(startSesSink({ port: sink.port })).rejects.toMatchObject({ name: 'SesSinkStartError', code: 'EADDRINUSE' });
   });
 });

@@ -17,7 +17,7 @@ export interface HttpApiOptions {
   readonly log?: ((line: string) => void) | undefined;
 }
 
-type BodyResult = { readonly kind: 'body'; readonly bytes: Buffer } | { readonly kind: 'too-large' };
+type BodyResult = { readonly kind: 'body'; readonly bytes: Buffer } | { readonly kind: 'too-large' } | { readonly kind: 'aborted' };
 
 /**
  * The user pool's HTTP front: AWS JSON 1.1 on `POST /` dispatched on
@@ -27,6 +27,15 @@ type BodyResult = { readonly kind: 'body'; readonly bytes: Buffer } | { readonly
  */
 export function createHttpApi(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => void {
   const wellKnown = new Map<string, object>([
+    [
+      '/',
+      {
+        service: 'Local Cognito user pool endpoint (tools/local-stack)',
+        api: 'POST / with X-Amz-Target: AWSCognitoIdentityProviderService.<Operation> (AWS JSON 1.1)',
+        userPoolId: options.userPoolId,
+        jwksUri: `${options.issuer}/.well-known/jwks.json`,
+      },
+    ],
     [`/${options.userPoolId}/.well-known/jwks.json`, options.jwks],
     [
       `/${options.userPoolId}/.well-known/openid-configuration`,
@@ -65,6 +74,7 @@ export function createHttpApi(options: HttpApiOptions): (request: IncomingMessag
       return;
     }
     void readBody(request).then(async (body) => {
+      if (body.kind === 'aborted') return;
       const target = String(request.headers['x-amz-target'] ?? '');
       const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target || '-';
       const status = await answer(options.operations, target, body, response);
@@ -77,7 +87,7 @@ export function createHttpApi(options: HttpApiOptions): (request: IncomingMessag
 async function answer(
   operations: ReadonlyMap<string, Operation>,
   target: string,
-  body: BodyResult,
+  body: Exclude<BodyResult, { kind: 'aborted' }>,
   response: ServerResponse,
 ): Promise<{ code: number; type?: string }> {
   if (body.kind === 'too-large') {
@@ -137,7 +147,7 @@ function readBody(request: IncomingMessage): Promise<BodyResult> {
     };
     request.on('data', onData);
     request.on('end', () => resolve({ kind: 'body', bytes: Buffer.concat(chunks, size) }));
-    request.on('error', () => resolve({ kind: 'too-large' }));
+    request.on('error', () => resolve({ kind: 'aborted' }));
   });
 }
 

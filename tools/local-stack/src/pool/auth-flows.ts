@@ -11,6 +11,7 @@ import {
   parseSrpA,
   parseSrpTimestamp,
   verifyPasswordClaim,
+  type PasswordVerifier,
 } from './srp';
 import type { AuthenticationResult, SignInGrant, TokenService } from './tokens';
 import { unrecognizableOutput, type CognitoTriggers, type TriggerCaller } from './triggers';
@@ -42,6 +43,7 @@ type FlowState = Omit<AuthSession, 'pending'>;
 
 /** How far a client's clock may be from ours in an SRP `TIMESTAMP`. */
 const TIMESTAMP_SKEW_MS = 15 * 60 * 1000;
+const DECOY_CACHE_SIZE = 1000;
 const SRP_A_ENTRY: SessionEntry = { challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null };
 
 export interface AuthFlowDependencies {
@@ -59,6 +61,8 @@ export interface AuthFlowDependencies {
  * the contract in shared/docs/cognito-custom-auth.md.
  */
 export class AuthFlows {
+  private readonly decoys = new Map<string, PasswordVerifier>();
+
   constructor(private readonly deps: AuthFlowDependencies) {}
 
   async initiateAuth(input: InitiateAuthInput): Promise<AuthStep> {
@@ -123,21 +127,22 @@ export class AuthFlows {
         return this.nextRound({ ...session, history: [...session.history, entry] }, input.ClientMetadata);
       }
       case 'PASSWORD_VERIFIER': {
+        // The SRP check runs for unknown users too, so that they take as long as a wrong password.
+        const proven = verifyPasswordClaim({
+          poolName: settings.poolName,
+          userIdForSrp: pending.userIdForSrp,
+          srpA: session.srpA!,
+          challenge: pending.challenge,
+          verifier: pending.verifier,
+          secretBlock: pending.secretBlock,
+          timestamp: formatSrpTimestamp(checked.timestamp!),
+          signature: responses['PASSWORD_CLAIM_SIGNATURE']!,
+        });
         const verified =
+          proven &&
           !session.userNotFound &&
-          checked.timestamp !== undefined &&
-          Math.abs(checked.timestamp.getTime() - Date.now()) <= TIMESTAMP_SKEW_MS &&
-          sameBytes(Buffer.from(responses['PASSWORD_CLAIM_SECRET_BLOCK']!, 'base64'), pending.secretBlock) &&
-          verifyPasswordClaim({
-            poolName: settings.poolName,
-            userIdForSrp: pending.userIdForSrp,
-            srpA: session.srpA!,
-            challenge: pending.challenge,
-            verifier: pending.verifier,
-            secretBlock: pending.secretBlock,
-            timestamp: formatSrpTimestamp(checked.timestamp),
-            signature: responses['PASSWORD_CLAIM_SIGNATURE']!,
-          });
+          Math.abs(checked.timestamp!.getTime() - Date.now()) <= TIMESTAMP_SKEW_MS &&
+          sameBytes(Buffer.from(responses['PASSWORD_CLAIM_SECRET_BLOCK']!, 'base64'), pending.secretBlock);
         if (!verified) throw errors.incorrectCredentials();
         const user = this.currentUser(session);
         if (session.flow === 'CUSTOM_AUTH') {
@@ -206,9 +211,8 @@ export class AuthFlows {
    * and its proof always fails.
    */
   private passwordVerifierChallenge(state: FlowState, user: UserRecord | undefined): AuthStep {
-    const { settings, sessions } = this.deps;
-    const verifier =
-      user?.password ?? decoyPasswordVerifier(createHmac('sha256', settings.secret).update(`srp:${state.username.toLowerCase()}`).digest());
+    const { sessions } = this.deps;
+    const verifier = user?.password ?? this.decoyVerifier(state.username);
     const secretBlock = randomBytes(48);
     const challenge = createServerChallenge(verifier);
     const session = sessions.issue(
@@ -226,6 +230,18 @@ export class AuthFlows {
         USER_ID_FOR_SRP: state.username,
       },
     };
+  }
+
+  /** The decoy verifier of an unknown name, kept for the next attempts so that they cost what a real user's do. */
+  private decoyVerifier(typedName: string): PasswordVerifier {
+    const key = typedName.toLowerCase();
+    let verifier = this.decoys.get(key);
+    if (verifier === undefined) {
+      verifier = decoyPasswordVerifier(createHmac('sha256', this.deps.settings.secret).update(`srp:${key}`).digest());
+      if (this.decoys.size >= DECOY_CACHE_SIZE) this.decoys.delete(this.decoys.keys().next().value!);
+      this.decoys.set(key, verifier);
+    }
+    return verifier;
   }
 
   private newPasswordChallenge(state: FlowState, user: UserRecord, grant: SignInGrant): AuthStep {

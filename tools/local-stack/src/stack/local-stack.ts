@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createHttpApi } from '../api/http-api';
@@ -14,7 +14,7 @@ import { CognitoTriggers } from '../pool/triggers';
 import { UserStore } from '../pool/user-store';
 import { SesMailer } from '../pool/verification-mailer';
 import { removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
-import { startSesSink, type SesSink } from './ses-sink';
+import { SesSinkStartError, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import {
   createTriggerFunctions,
   DEFAULT_EMAIL_FROM,
@@ -86,22 +86,36 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     if (options.outputDir !== undefined) await removeReadySignal(options.outputDir);
     const region = options.region ?? DEFAULT_REGION;
-    const [identity, users] = await Promise.all([loadOrCreatePoolIdentity(options.dataDir, region), UserStore.open(options.dataDir)]);
+    // Settled, not Promise.all: a failure of one must not leave the other writing to the data folder afterwards.
+    const [identityResult, usersResult] = await Promise.allSettled([loadOrCreatePoolIdentity(options.dataDir, region), UserStore.open(options.dataDir)]);
+    if (identityResult.status === 'rejected') throw identityResult.reason;
+    if (usersResult.status === 'rejected') throw usersResult.reason;
+    const [identity, users] = [identityResult.value, usersResult.value];
     cleanups.push(() => users.close());
 
     let ses: SesSink | undefined;
     const sesStarting =
       options.sesEndpoint === undefined
-        ? startSesSink({ host: LOOPBACK, port: options.sesPort ?? 0, cwd: workspaceRoot, onLogLine: (line) => log(`[ses] ${line}`) })
+        ? startSesSink({ host: LOOPBACK, port: options.sesPort ?? 0, cwd: workspaceRoot, onLogLine: (line) => log(`[ses] ${line}`) }).catch(
+            (error: unknown) => {
+              if (error instanceof SesSinkStartError && error.code === 'EADDRINUSE') throw new PortInUseError(options.sesPort ?? 0, 'LOCAL_SES_PORT');
+              throw new LocalStackStartError(`The SES sink failed to start: ${(error as Error).message}`);
+            },
+          )
         : undefined;
-    const server = createServer({ requestTimeout: 30_000 });
+    // Until the pool is wired up (a few ms after listening), answer 503, which AWS SDKs retry.
+    const wired: { api?: RequestListener } = {};
+    const server = createServer({ requestTimeout: 30_000 }, (request, response) => {
+      if (wired.api !== undefined) return wired.api(request, response);
+      response.writeHead(503, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(JSON.stringify({ __type: 'ServiceUnavailableException', message: 'The local stack is starting' }));
+    });
     const cognitoListening = listen(server, options.cognitoPort ?? 0);
     const [sesResult, portResult] = await Promise.allSettled([sesStarting, cognitoListening]);
     if (sesResult.status === 'fulfilled' && sesResult.value !== undefined) {
       ses = sesResult.value;
       cleanups.push(() => ses!.stop());
     }
-    // Closed first at stop (cleanups run last-in first-out), so requests in flight finish with their triggers.
     let serverClosing: Promise<void> | undefined;
     const stopServer = () => (serverClosing ??= closeServer(server));
     if (portResult.status === 'fulfilled') cleanups.push(stopServer);
@@ -109,7 +123,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (sesResult.status === 'rejected') throw sesResult.reason;
 
     const cognitoEndpoint = `http://${LOOPBACK}:${portResult.value}`;
-    const sesEndpoint = ses?.url ?? options.sesEndpoint!;
+    const sesEndpoint = ses?.endpoint ?? options.sesEndpoint!;
     const issuer = `${cognitoEndpoint}/${identity.userPoolId}`;
     const settings: PoolSettings = {
       region: identity.region,
@@ -142,16 +156,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       new AuthFlows({ settings, users, sessions, triggers, tokens }),
       new Accounts({ settings, users, tokens, mailer }),
     );
-    server.on(
-      'request',
-      createHttpApi({
-        operations,
-        userPoolId: settings.userPoolId,
-        issuer,
-        jwks: tokens.jwks,
-        log: options.logRequests ?? options.log !== undefined ? (line) => log(`[cognito] ${line}`) : undefined,
-      }),
-    );
+    const logRequests = options.logRequests ?? options.log !== undefined;
+    wired.api = createHttpApi({
+      operations,
+      userPoolId: settings.userPoolId,
+      issuer,
+      jwks: tokens.jwks,
+      log: logRequests ? (line) => log(`[cognito] ${line}`) : undefined,
+    });
     await warming;
 
     const outputs: LocalStackOutputs = Object.freeze({
@@ -163,6 +175,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       jwksUri: `${issuer}/.well-known/jwks.json`,
       issuer,
     });
+    // Closed first at stop (clean-ups run last in, first out), so requests in flight finish with their triggers.
     cleanups.push(stopServer);
     if (options.outputDir !== undefined) {
       const outputDir = options.outputDir;
@@ -180,7 +193,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     throw error;
   }
 }
-
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -210,4 +222,3 @@ async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-export { LocalStackStartError };

@@ -65,6 +65,8 @@ export async function createTriggerFunctions(options: TriggerFunctionOptions): P
       // The SDK signs every request; the local SES sink only wants a header.
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
+      // Lambda runs the bundles on Node 22; here they may run on Node 20, which the SDK would warn about in every log.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     for (const name of TRIGGER_VARIABLES[kind]) {
       const value = name === 'EMAIL_FROM' ? (options.settings.EMAIL_FROM || DEFAULT_EMAIL_FROM) : options.settings[name];

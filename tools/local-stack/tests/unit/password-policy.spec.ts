@@ -1,0 +1,18 @@
+import { CognitoServiceError } from '../../src';
+import { assertPasswordPolicy } from '../../src/pool/password-policy';
+
+describe("the pool's password policy (Cognito's default)", () => {
+  it.each([
+    ['Sh0rt!', 'Password not long enough'],
+    ['no-upper-case-1', 'Password must have uppercase characters'],
+    ['NO-LOWER-CASE-1', 'Password must have lowercase characters'],
+    ['No-Numbers-Here', 'Password must have numeric characters'],
+    ['NoSymbols1234', 'Password must have symbol characters'],
+  ])('refuses %j: %s', (password, rule) => {
+    expect(() => assertPasswordPolicy(password)).toThrow(new CognitoServiceError('InvalidPasswordException', `Password did not conform with policy: ${rule}`));
+  });
+
+  it('accepts a password that has everything', () => {
+    expect(() => assertPasswordPolicy('Correct-Horse-9')).not.toThrow();
+  });
+});
