@@ -16,6 +16,8 @@ module.exports = {
     ],
   },
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.test.ts'],
+  // jose ships ES modules only: let @swc/jest turn it into CommonJS like the sources.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   // A failure prints the test name and the assertion; no coverage by default.
   coverageReporters: ['text-summary'],

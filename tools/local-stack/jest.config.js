@@ -2,8 +2,6 @@ module.exports = {
   displayName: 'local-stack',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  // jose ships ES modules only: let @swc/jest turn it into CommonJS like the sources.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // Each e2e file starts its own stack (a Node process per trigger and one for SES):
   // two at a time keeps a two-core machine responsive.
   maxWorkers: 2,

@@ -4,6 +4,7 @@ import { describeMachine, toMarkdown } from './report';
 import type { BenchResult } from './result';
 import { measureBundleBytes } from './sections/bundle-bytes';
 import { measureColdLoad } from './sections/cold-load';
+import { measureLocalSignIns } from './sections/local-sign-ins';
 import { measureSynth } from './sections/synth';
 import { measureWarmHandlers } from './sections/warm-handlers';
 import { workspaceRoot } from './workspace';
@@ -18,6 +19,7 @@ const SECTIONS: Record<string, (root: string) => BenchResult[] | Promise<BenchRe
   'cold-load': (root) => measureColdLoad(root),
   handlers: (root) => measureWarmHandlers(root),
   synth: (root) => measureSynth(root),
+  'sign-ins': measureLocalSignIns,
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,111 @@
+import { CodeCollector, CognitoWire, createConfirmedUser, Mailbox, passwordlessSignIn, startStackProcess, type SignInTarget } from '@cognito-passwordless/sign-in-driver';
+import type { BenchResult } from '../result';
+import { summarize } from '../statistics';
+
+/** Sign-ins per concurrency level: enough for a p99, bounded in time. */
+const LEVELS = [
+  { concurrency: 1, signIns: 200 },
+  { concurrency: 16, signIns: 800 },
+  { concurrency: 64, signIns: 1_280 },
+] as const;
+const WARM_UP_SIGN_INS = 30;
+
+/** Three round trips that do no work: what a sign-in's three requests cost before any logic. */
+async function emptyRoundTrips(target: SignInTarget, sesEndpoint: string): Promise<void> {
+  await target.wire.call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: 'no-such-client', AuthParameters: { USERNAME: 'x' } }).catch(() => undefined);
+  await fetch(`${sesEndpoint}/store?since=${Math.floor(Date.now() / 1000) + 3600}`).then((r) => r.text());
+  await target.wire.call('RespondToAuthChallenge', { ClientId: 'no-such-client', ChallengeName: 'CUSTOM_CHALLENGE', Session: 'x', ChallengeResponses: {} }).catch(() => undefined);
+}
+
+/** Runs `count` sign-ins over `concurrency` workers, each with its own user; ms per sign-in and the wall time. */
+async function signInLevel(target: SignInTarget, users: string[], concurrency: number, count: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    users.slice(0, concurrency).map(async (user) => {
+      while (next < count) {
+        next++;
+        const t0 = performance.now();
+        await passwordlessSignIn(target, user, `${user}@example.test`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - started };
+}
+
+/**
+ * Full passwordless sign-ins against the local stack as `npm start` runs it
+ * (its own process, the real bundles, the real SES sink), from this process.
+ */
+export async function measureLocalSignIns(root: string): Promise<BenchResult[]> {
+  const stack = await startStackProcess({ workspaceRoot: root });
+  try {
+    const wire = new CognitoWire(stack.outputs.cognitoEndpoint);
+    const mailbox = new Mailbox(stack.outputs.sesEndpoint);
+    const target: SignInTarget = { wire, mailbox, clientId: stack.outputs.userPoolClientId };
+    const clearMail = () => fetch(`${stack.outputs.sesEndpoint}/clear-store`, { method: 'POST' });
+    const users = Array.from({ length: 64 }, (_, i) => `bench-${i}`);
+    for (const user of users) await createConfirmedUser(wire, stack.outputs.userPoolId, user, `${user}@example.test`, 'Correct-Horse-9');
+    await signInLevel(target, users, 4, WARM_UP_SIGN_INS);
+
+    const baseline: number[] = [];
+    const results: BenchResult[] = [];
+    for (const { concurrency, signIns } of LEVELS) {
+      await clearMail();
+      if (concurrency === 1) {
+        // Interleave the do-nothing round trips with the single-client sign-ins.
+        const latencies: number[] = [];
+        const started = performance.now();
+        for (let i = 0; i < signIns; i++) {
+          // One client: the store can be emptied before each sign-in without losing anything.
+          await clearMail();
+          const t0 = performance.now();
+          await emptyRoundTrips(target, stack.outputs.sesEndpoint);
+          baseline.push(performance.now() - t0);
+          const t1 = performance.now();
+          await passwordlessSignIn(target, users[0]!, `${users[0]}@example.test`);
+          latencies.push(performance.now() - t1);
+        }
+        const wallMs = performance.now() - started;
+        const summary = summarize(latencies);
+        results.push({
+          section: 'Local stack: passwordless sign-ins',
+          name: 'concurrency 1, latency',
+          unit: 'ms',
+          value: summary,
+          baseline: summarize(baseline),
+          budget: 'p50 ≤ 10',
+          withinBudget: summary.median <= 10,
+          note: `${Math.round(signIns / ((wallMs - baseline.reduce((a, b) => a + b, 0)) / 1000))} sign-ins/s`,
+        });
+        continue;
+      }
+      // Many clients share one reader of the SES store, which it empties at quiet moments.
+      const collected: SignInTarget = { ...target, mailbox: new CodeCollector(stack.outputs.sesEndpoint) };
+      const { latencies, wallMs } = await signInLevel(collected, users, concurrency, signIns);
+      const rate = signIns / (wallMs / 1000);
+      results.push({
+        section: 'Local stack: passwordless sign-ins',
+        name: `concurrency ${concurrency}, latency`,
+        unit: 'ms',
+        value: summarize(latencies),
+        baseline: summarize(baseline),
+        note: `${Math.round(rate)} sign-ins/s`,
+      });
+      results.push({
+        section: 'Local stack: passwordless sign-ins',
+        name: `concurrency ${concurrency}, throughput`,
+        unit: 'sign-ins/s',
+        value: Math.round(rate),
+        // The goal is for the whole machine under the heaviest load.
+        ...(concurrency === 64 ? { budget: '≥ 300', withinBudget: rate >= 300 } : {}),
+        note: `${signIns} sign-ins in ${(wallMs / 1000).toFixed(1)} s`,
+      });
+    }
+    return results;
+  } finally {
+    await stack.stop();
+  }
+}
