@@ -2,13 +2,22 @@ export { buildApp } from './app.js';
 export type { BuildAppOptions } from './app.js';
 export { authSessionValidityMinutes } from './config/auth-session-validity.js';
 export { EnvironmentConfigSchema } from './config/environment-config.schema.js';
-export type { EnvironmentConfig, EnvironmentConfigInput, StateBackendConfig } from './config/environment-config.schema.js';
+export type {
+  AlarmsConfig,
+  EnvironmentConfig,
+  EnvironmentConfigInput,
+  StateBackendConfig,
+} from './config/environment-config.schema.js';
 export { ENVIRONMENTS } from './config/environments/index.js';
 export { parseEnvironmentConfig } from './config/parse-environment-config.js';
 export { stackNameOf } from './config/stack-name.js';
 export { clientConfigInputFromOutputs } from './client-config/stack-outputs.js';
+export { AlarmTopic } from './constructs/alarm-topic.js';
 export { EmailIdentity } from './constructs/email-identity.js';
 export { IdentityPool } from './constructs/identity-pool.js';
+export { SignInAlarms } from './constructs/sign-in-alarms.js';
+export { SignInDashboard } from './constructs/sign-in-dashboard.js';
+export { SignInMetricFilters } from './constructs/sign-in-metric-filters.js';
 export { configureStateBackend } from './constructs/state-backend.js';
 export { TriggerFunction } from './constructs/trigger-function.js';
 export { UserPool } from './constructs/user-pool.js';
@@ -21,6 +30,9 @@ export {
 } from './errors.js';
 export { TRIGGERS } from './lambda/triggers.js';
 export type { TriggerName } from './lambda/triggers.js';
+export { dashboardBody } from './monitoring/dashboard-body.js';
+export { metricNamespaceOf, SIGN_IN_METRICS } from './monitoring/sign-in-metrics.js';
+export type { SignInMetric, SignInMetricName } from './monitoring/sign-in-metrics.js';
 export { OUTPUT_NAMES } from './stacks/output-names.js';
 export { AWS_PROVIDER_VERSION, SignInStack } from './stacks/sign-in-stack.js';
 export type { SignInStackOptions } from './stacks/sign-in-stack.js';

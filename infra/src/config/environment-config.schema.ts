@@ -15,16 +15,17 @@ export const USER_POOL_TIERS = ['LITE', 'ESSENTIALS', 'PLUS'] as const;
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 
-function integerBetween(min: number, max: number, fallback: number) {
-  return v.optional(
-    v.pipe(
-      v.number('must be an integer'),
-      v.integer(`must be an integer from ${min} to ${max}`),
-      v.minValue(min, `must be an integer from ${min} to ${max}`),
-      v.maxValue(max, `must be an integer from ${min} to ${max}`),
-    ),
-    fallback,
+function integerFrom(min: number, max: number) {
+  return v.pipe(
+    v.number('must be an integer'),
+    v.integer(`must be an integer from ${min} to ${max}`),
+    v.minValue(min, `must be an integer from ${min} to ${max}`),
+    v.maxValue(max, `must be an integer from ${min} to ${max}`),
   );
+}
+
+function integerBetween(min: number, max: number, fallback: number) {
+  return v.optional(integerFrom(min, max), fallback);
 }
 
 const RegionSchema = v.pipe(v.string(), v.regex(REGION, 'must be an AWS region such as "eu-west-1"'));
@@ -93,6 +94,25 @@ const LambdaSchema = v.strictObject({
   logLevel: v.optional(v.picklist(LAMBDA_LOG_LEVELS, `must be one of ${LAMBDA_LOG_LEVELS.join(', ')}`), 'INFO'),
 });
 
+/** Catches a slipped digit: even 10 million monthly users make about 50,000 sign-ins in their busiest 5 minutes. */
+const MAX_ALARM_THRESHOLD = 1_000_000;
+
+const AlarmsSchema = v.strictObject({
+  /**
+   * Subscribed to the environment's alarm topic. SNS emails a confirmation
+   * link first; nothing arrives until someone clicks it.
+   */
+  email: v.optional(v.pipe(v.string(), v.check(isEmailAddress, 'must be an email address'))),
+  /**
+   * Wrong answers to real users' codes in 5 minutes above which the guessing
+   * alarm fires. Set it to about three times the busiest normal 5 minutes
+   * (docs/operations.md, "Guessing and enumeration thresholds").
+   */
+  wrongAnswersPer5Minutes: integerFrom(1, MAX_ALARM_THRESHOLD),
+  /** Sign-in attempts for users that do not exist in 5 minutes above which the enumeration alarm fires. */
+  unknownUserAttemptsPer5Minutes: integerFrom(1, MAX_ALARM_THRESHOLD),
+});
+
 const LocalStateSchema = v.strictObject({ type: v.literal('local') });
 
 const S3StateSchema = v.strictObject({
@@ -136,6 +156,8 @@ export const EnvironmentConfigSchema = v.strictObject({
   /** Cognito deletion protection: a protected user pool cannot be destroyed until it is switched off. */
   deletionProtection: v.boolean('must be true or false'),
   userPoolTier: v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`),
+  /** Where the alarms notify, and the thresholds that depend on this environment's traffic. */
+  alarms: AlarmsSchema,
   /** Where Terraform keeps this environment's state. */
   state: v.variant('type', [LocalStateSchema, S3StateSchema], 'must have type "local" or "s3"'),
 });
@@ -147,3 +169,5 @@ export type EnvironmentConfigInput = v.InferInput<typeof EnvironmentConfigSchema
 export type EnvironmentConfig = Readonly<v.InferOutput<typeof EnvironmentConfigSchema>>;
 
 export type StateBackendConfig = EnvironmentConfig['state'];
+
+export type AlarmsConfig = EnvironmentConfig['alarms'];

@@ -13,4 +13,6 @@ export const OUTPUT_NAMES = {
   sesIdentityArn: 'ses_identity_arn',
   sesIdentityVerified: 'ses_identity_verified_for_sending',
   sesDkimRecords: 'ses_dkim_records',
+  alarmTopicArn: 'alarm_topic_arn',
+  dashboardName: 'dashboard_name',
 } as const;

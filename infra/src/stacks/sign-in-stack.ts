@@ -6,13 +6,24 @@ import { join } from 'node:path';
 import { authSessionValidityMinutes } from '../config/auth-session-validity.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import { stackNameOf } from '../config/stack-name.js';
+import { AlarmTopic } from '../constructs/alarm-topic.js';
 import { EmailIdentity } from '../constructs/email-identity.js';
 import { IdentityPool } from '../constructs/identity-pool.js';
+import {
+  RUNBOOK_FILE,
+  SES_BOUNCE_RATE_THRESHOLD,
+  SES_COMPLAINT_RATE_THRESHOLD,
+  SignInAlarms,
+  TRIGGER_DURATION_P99_THRESHOLD_MS,
+} from '../constructs/sign-in-alarms.js';
+import { SignInDashboard } from '../constructs/sign-in-dashboard.js';
+import { SignInMetricFilters } from '../constructs/sign-in-metric-filters.js';
 import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
 import { UserPool } from '../constructs/user-pool.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
-import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { metricNamespaceOf } from '../monitoring/sign-in-metrics.js';
 import { OUTPUT_NAMES } from './output-names.js';
 
 /** The AWS provider release whose schema @cdktf/provider-aws 20.1.0 was generated from. */
@@ -28,7 +39,8 @@ export interface SignInStackOptions {
 /**
  * Everything the email-code sign-in needs in one account and region, for one
  * environment: SES identity, the three trigger functions, the user pool and
- * app client, the identity pool, and the outputs clients are configured from.
+ * app client, the identity pool, the sign-in metrics, alarms and dashboard,
+ * and the outputs clients and operators are configured from.
  */
 export class SignInStack extends TerraformStack {
   readonly config: EnvironmentConfig;
@@ -36,6 +48,10 @@ export class SignInStack extends TerraformStack {
   readonly triggers: Readonly<Record<TriggerName, TriggerFunction>>;
   readonly userPool: UserPool;
   readonly identityPool: IdentityPool;
+  readonly metricFilters: SignInMetricFilters;
+  readonly alarmTopic: AlarmTopic;
+  readonly alarms: SignInAlarms;
+  readonly dashboard: SignInDashboard;
 
   constructor(scope: Construct, config: EnvironmentConfig, options: SignInStackOptions) {
     const stackName = stackNameOf(config);
@@ -91,6 +107,40 @@ export class SignInStack extends TerraformStack {
       userPoolProviderName: this.userPool.pool.endpoint,
     });
 
+    // Operations: metrics from the triggers' log lines, alarms on one topic, one dashboard.
+    const functionNames = perTrigger((name) => this.triggers[name].function.functionName);
+    this.metricFilters = new SignInMetricFilters(this, 'metrics', {
+      namespace: metricNamespaceOf(config),
+      logGroupNames: perTrigger((name) => this.triggers[name].logGroup.name),
+    });
+    this.alarmTopic = new AlarmTopic(this, 'alarm_topic', {
+      name: `${stackName}-alarms`,
+      region: config.region,
+      alarmNamePrefix: `${stackName}-`,
+      email: config.alarms.email,
+    });
+    this.alarms = new SignInAlarms(this, 'alarms', {
+      alarmNamePrefix: `${stackName}-`,
+      namespace: this.metricFilters.namespace,
+      topicArn: this.alarmTopic.topic.arn,
+      functionNames,
+      thresholds: config.alarms,
+    });
+    this.dashboard = new SignInDashboard(this, 'dashboard', {
+      name: stackName,
+      stackName,
+      region: config.region,
+      namespace: this.metricFilters.namespace,
+      functionNames,
+      alarmArns: this.alarms.alarms.map((alarm) => alarm.arn),
+      thresholds: {
+        durationP99Ms: TRIGGER_DURATION_P99_THRESHOLD_MS,
+        sesBounceRate: SES_BOUNCE_RATE_THRESHOLD,
+        sesComplaintRate: SES_COMPLAINT_RATE_THRESHOLD,
+      },
+      runbook: RUNBOOK_FILE,
+    });
+
     this.defineOutputs();
   }
 
@@ -104,7 +154,7 @@ export class SignInStack extends TerraformStack {
     output(OUTPUT_NAMES.identityPoolId, this.identityPool.pool.id, 'Cognito identity pool id');
     output(
       OUTPUT_NAMES.functionNames,
-      Object.fromEntries(TRIGGERS.map((name) => [name, this.triggers[name].function.functionName])),
+      perTrigger((name) => this.triggers[name].function.functionName),
       'Lambda function name of each trigger',
     );
     output(OUTPUT_NAMES.sesIdentity, this.emailIdentity.identity.emailIdentity, 'SES identity the email is sent through');
@@ -114,6 +164,8 @@ export class SignInStack extends TerraformStack {
       this.emailIdentity.identity.verifiedForSendingStatus,
       'Whether SES lets the identity send yet (false until verified)',
     );
+    output(OUTPUT_NAMES.alarmTopicArn, this.alarmTopic.topic.arn, 'SNS topic every alarm notifies (subscribe on-call tools to it)');
+    output(OUTPUT_NAMES.dashboardName, this.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the sign-in');
     const dkimRecords = this.emailIdentity.dkimRecords();
     if (dkimRecords !== undefined) {
       output(OUTPUT_NAMES.sesDkimRecords, dkimRecords, 'DNS CNAME records (name => value) to publish for Easy DKIM');

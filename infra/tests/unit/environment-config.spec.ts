@@ -64,12 +64,31 @@ describe('parseEnvironmentConfig', () => {
     ['logRetentionDays', 'logRetentionDays', 10],
     ['deletionProtection', 'deletionProtection', 'yes'],
     ['userPoolTier', 'userPoolTier', 'FREE'],
+    ['alarms', 'alarms', undefined],
+    ['alarms.email', 'alarms.email', 'ops at example.com'],
+    ['alarms.wrongAnswersPer5Minutes', 'alarms.wrongAnswersPer5Minutes', 0],
+    ['alarms.wrongAnswersPer5Minutes', 'alarms.wrongAnswersPer5Minutes', 12.5],
+    ['alarms.wrongAnswersPer5Minutes', 'alarms.wrongAnswersPer5Minutes', undefined],
+    ['alarms.unknownUserAttemptsPer5Minutes', 'alarms.unknownUserAttemptsPer5Minutes', 1_000_001],
+    ['alarms.unknownUserAttemptsPer5Minutes', 'alarms.unknownUserAttemptsPer5Minutes', '100'],
+    ['alarms.unexpected', 'alarms.unexpected', 1],
     ['state.type', 'state', { type: 'gcs' }],
     ['state.bucket', 'state', { type: 's3', bucket: 'Not_A_Bucket' }],
     ['state.key', 'state', { type: 's3', bucket: 'state-bucket', key: '/absolute/key' }],
     ['unexpected', 'unexpected', true],
   ])('names %s when it is invalid', (field, path, value) => {
     expect(rejectedField(inputWith(devInput(), path, value))).toBe(field);
+  });
+
+  it('takes the alarm email and thresholds as given, the email being optional', () => {
+    const withoutEmail = inputWith(prodInput(), 'alarms.email', undefined);
+
+    expect(parseEnvironmentConfig(prodInput()).alarms).toEqual({
+      email: 'ops@example.com',
+      wrongAnswersPer5Minutes: 750,
+      unknownUserAttemptsPer5Minutes: 750,
+    });
+    expect(parseEnvironmentConfig(withoutEmail).alarms.email).toBeUndefined();
   });
 
   it('says which environment is wrong, what is wrong and what is allowed', () => {

@@ -49,6 +49,8 @@ describe.each([
 
     for (const role of resourcesOf(terraform, 'aws_iam_role')) expect(role['assume_role_policy']).toMatch(documentReference);
     for (const policy of resourcesOf(terraform, 'aws_iam_role_policy')) expect(policy['policy']).toMatch(documentReference);
+    expect(resourcesOf(terraform, 'aws_sns_topic_policy')).toHaveLength(1);
+    for (const policy of resourcesOf(terraform, 'aws_sns_topic_policy')) expect(policy['policy']).toMatch(documentReference);
     expect(terraform.resource).not.toHaveProperty('aws_iam_policy');
     expect(terraform.resource).not.toHaveProperty('aws_iam_role_policy_attachment');
   });
@@ -84,7 +86,7 @@ describe.each([
     );
     for (const principal of principals) {
       expect(principal.identifiers).not.toContain('*');
-      expect(['lambda.amazonaws.com', 'cognito-identity.amazonaws.com']).toEqual(
+      expect(['lambda.amazonaws.com', 'cognito-identity.amazonaws.com', 'cloudwatch.amazonaws.com']).toEqual(
         expect.arrayContaining(principal.identifiers),
       );
     }
@@ -94,6 +96,22 @@ describe.each([
     expect(identityPoolTrust?.condition?.map((condition) => condition.variable).sort()).toEqual([
       'cognito-identity.amazonaws.com:amr',
       'cognito-identity.amazonaws.com:aud',
+    ]);
+  });
+
+  it("lets CloudWatch publish to the alarm topic only, on behalf of this account's alarms of this stack", () => {
+    const cloudWatch = statements.filter((statement) =>
+      statement.principals?.some((principal) => principal.identifiers.includes('cloudwatch.amazonaws.com')),
+    );
+
+    expect(cloudWatch).toHaveLength(1);
+    expect(cloudWatch[0]).toMatchObject({
+      actions: ['sns:Publish'],
+      resources: [expect.stringMatching(/^\$\{aws_sns_topic\.[\w-]+\.arn\}$/)],
+    });
+    expect(cloudWatch[0]?.condition).toEqual([
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: [expect.stringMatching(/^\$\{data\.aws_caller_identity\./)] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: [expect.stringMatching(/:alarm:cognito-passwordless-(dev|prod)-\*$/)] },
     ]);
   });
 

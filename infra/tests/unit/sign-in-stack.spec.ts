@@ -75,6 +75,8 @@ describe.each([
       OUTPUT_NAMES.sesIdentity,
       OUTPUT_NAMES.sesIdentityArn,
       OUTPUT_NAMES.sesIdentityVerified,
+      OUTPUT_NAMES.alarmTopicArn,
+      OUTPUT_NAMES.dashboardName,
     ];
 
     expect(Object.keys(terraform.output)).toEqual(expect.arrayContaining(expected));
@@ -109,6 +111,21 @@ describe('environment differences', () => {
     expect(prod.output[OUTPUT_NAMES.sesDkimRecords]?.value).toMatch(
       /^\$\{zipmap\(formatlist\("%s\._domainkey\.auth\.example\.com", aws_sesv2_email_identity\.ses_identity\.dkim_signing_attributes\[0\]\.tokens\)/,
     );
+  });
+
+  it('emails alarms only where an address is configured (prod)', () => {
+    expect(dev.resource).not.toHaveProperty('aws_sns_topic_subscription');
+    expect(Object.values(prod.resource['aws_sns_topic_subscription'] ?? {})).toEqual([
+      expect.objectContaining({ protocol: 'email', endpoint: 'ops@example.com' }),
+    ]);
+  });
+
+  it('counts each environment in a metric namespace of its own', () => {
+    const namespaces = (terraform: typeof dev) =>
+      new Set(Object.values(terraform.resource['aws_cloudwatch_log_metric_filter'] ?? {}).map((filter) => filter.metric_transformation.namespace));
+
+    expect(namespaces(dev)).toEqual(new Set(['cognito-passwordless/dev']));
+    expect(namespaces(prod)).toEqual(new Set(['cognito-passwordless/prod']));
   });
 
   it('keeps logs longer in prod', () => {

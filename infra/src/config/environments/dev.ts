@@ -24,6 +24,8 @@ export const dev = {
   lambda: { memoryMb: 256, logLevel: 'DEBUG' },
   logRetentionDays: 14,
   deletionProtection: false,
+  // No email subscription: testers look at the dashboard. Low thresholds, since a handful of testers is the normal load.
+  alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30 },
   userPoolTier: 'ESSENTIALS',
   state: { type: 'local' },
 } satisfies EnvironmentConfigInput;

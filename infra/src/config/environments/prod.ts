@@ -3,8 +3,8 @@ import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 /**
  * Production: a verified domain identity (with DKIM) and a configuration set
  * for delivery events, remote state in S3 with native locking, a year of
- * logs, and deletion protection on. Replace the domain and the state bucket
- * with your own before deploying.
+ * logs, deletion protection on, and alarms emailed to operations. Replace the
+ * domain, the alarm address and the state bucket with your own before deploying.
  */
 export const prod = {
   environment: 'prod',
@@ -26,6 +26,8 @@ export const prod = {
   lambda: { memoryMb: 256, logLevel: 'INFO' },
   logRetentionDays: 365,
   deletionProtection: true,
+  // About three times the busiest normal 5 minutes at 1 million monthly users (docs/operations.md). Replace the address.
+  alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750 },
   userPoolTier: 'ESSENTIALS',
   state: {
     type: 's3',

@@ -1,0 +1,145 @@
+import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { LAMBDA_NAMESPACE, type LambdaMetricName, SES_NAMESPACE, type SesAccountMetricName } from './aws-metrics.js';
+import type { SignInMetricName } from './sign-in-metrics.js';
+
+export interface DashboardInput {
+  /** Shown in the header. */
+  readonly stackName: string;
+  readonly region: string;
+  /** The namespace of the sign-in metrics. */
+  readonly namespace: string;
+  readonly functionNames: Readonly<Record<TriggerName, string>>;
+  /** For the alarm status widget. */
+  readonly alarmArns: readonly string[];
+  /** Drawn as lines on the duration and reputation graphs. */
+  readonly thresholds: {
+    readonly durationP99Ms: number;
+    readonly sesBounceRate: number;
+    readonly sesComplaintRate: number;
+  };
+  /** Where operators read what each alarm means. */
+  readonly runbook: string;
+}
+
+/** One metric row of a widget: namespace, name, dimension name/value pairs, then rendering options. */
+export type MetricRow = (string | Record<string, unknown>)[];
+
+export interface DashboardWidget {
+  readonly type: 'text' | 'metric' | 'alarm';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly properties: Record<string, unknown>;
+}
+
+/** The documented dashboard body structure of CloudWatch's PutDashboard. */
+export interface DashboardBody {
+  readonly widgets: readonly DashboardWidget[];
+}
+
+const PERIOD_SECONDS = 300;
+/** Cognito's own limit for a trigger, drawn next to the alarm threshold. */
+const COGNITO_TRIGGER_LIMIT_MS = 5_000;
+
+/**
+ * The body of the environment's CloudWatch dashboard: header, sign-in funnel,
+ * failures by kind, trigger duration p50/p99, errors and throttles, SES
+ * sending and reputation, and the state of every alarm.
+ */
+export function dashboardBody(input: DashboardInput): DashboardBody {
+  const signIn = (name: SignInMetricName, label: string): MetricRow => [input.namespace, name, { label, stat: 'Sum' }];
+  const lambda = (trigger: TriggerName, name: LambdaMetricName, options: Record<string, unknown>): MetricRow => [
+    LAMBDA_NAMESPACE,
+    name,
+    'FunctionName',
+    input.functionNames[trigger],
+    options,
+  ];
+  const ses = (name: SesAccountMetricName, options: Record<string, unknown>): MetricRow => [SES_NAMESPACE, name, options];
+  const graph = (title: string, metrics: MetricRow[], extra: Record<string, unknown> = {}) => ({
+    view: 'timeSeries',
+    region: input.region,
+    title,
+    period: PERIOD_SECONDS,
+    metrics,
+    ...extra,
+  });
+  const widget = (
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    properties: Record<string, unknown>,
+    type: DashboardWidget['type'] = 'metric',
+  ): DashboardWidget => ({
+    type,
+    x,
+    y,
+    width,
+    height,
+    properties,
+  });
+
+  const widgets = [
+    widget(0, 0, 24, 2, {
+      markdown: `# Sign-in: ${input.stackName}\nEmail-code sign-in on Cognito CUSTOM_AUTH, per 5 minutes. What each alarm means and what to do: \`${input.runbook}\`.`,
+    }, 'text'),
+    widget(0, 2, 12, 6, graph('Sign-in funnel: codes sent → tokens issued', [
+      signIn('CodesSent', 'Codes sent'),
+      signIn('TokensIssued', 'Tokens issued'),
+    ])),
+    widget(12, 2, 12, 6, graph('Failures by kind', [
+      signIn('WrongAnswers', 'Wrong answers'),
+      signIn('ExpiredCodes', 'Expired codes'),
+      signIn('AttemptsExhausted', 'Attempts used up'),
+      signIn('UnknownUserAttempts', 'Unknown-user attempts'),
+      signIn('EmailDeliveryFailures', 'Email delivery failures'),
+    ])),
+    widget(0, 8, 12, 6, graph(
+      'Trigger duration p50 / p99 (ms)',
+      TRIGGERS.flatMap((trigger) => [
+        lambda(trigger, 'Duration', { stat: 'p50', label: `${trigger} p50` }),
+        lambda(trigger, 'Duration', { stat: 'p99', label: `${trigger} p99` }),
+      ]),
+      {
+        annotations: {
+          horizontal: [
+            { label: 'p99 alarm', value: input.thresholds.durationP99Ms },
+            { label: 'Cognito gives up', value: COGNITO_TRIGGER_LIMIT_MS },
+          ],
+        },
+      },
+    )),
+    widget(12, 8, 12, 6, graph(
+      'Trigger errors and throttles',
+      TRIGGERS.flatMap((trigger) => [
+        lambda(trigger, 'Errors', { stat: 'Sum', label: `${trigger} errors` }),
+        lambda(trigger, 'Throttles', { stat: 'Sum', label: `${trigger} throttles` }),
+      ]),
+    )),
+    widget(0, 14, 12, 6, graph('SES (account): sends, bounces, complaints', [
+      ses('Send', { stat: 'Sum', label: 'Sends' }),
+      ses('Bounce', { stat: 'Sum', label: 'Bounces' }),
+      ses('Complaint', { stat: 'Sum', label: 'Complaints' }),
+    ])),
+    widget(12, 14, 12, 6, graph(
+      'SES (account) reputation',
+      [
+        ses('Reputation.BounceRate', { stat: 'Maximum', label: 'Bounce rate' }),
+        ses('Reputation.ComplaintRate', { stat: 'Maximum', label: 'Complaint rate', yAxis: 'right' }),
+      ],
+      {
+        period: 3_600,
+        annotations: {
+          horizontal: [
+            { label: 'Bounce rate alarm', value: input.thresholds.sesBounceRate },
+            { label: 'Complaint rate alarm', value: input.thresholds.sesComplaintRate, yAxis: 'right' },
+          ],
+        },
+      },
+    )),
+    widget(0, 20, 24, 4, { title: 'Alarms', alarms: [...input.alarmArns] }, 'alarm'),
+  ];
+  return { widgets };
+}

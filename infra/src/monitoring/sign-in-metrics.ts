@@ -1,0 +1,85 @@
+import type { EnvironmentConfig } from '../config/environment-config.schema.js';
+import type { TriggerName } from '../lambda/triggers.js';
+
+/**
+ * The sign-in metrics, each counted by a CloudWatch Logs metric filter over
+ * the one JSON line a trigger writes per decision (Powertools logger; fields
+ * `trigger`, `outcome`, `reason`, `round`, `userNotFound`, ...). No metrics
+ * library goes into the bundles: the filters do the counting.
+ *
+ * Each metric counts a thing that happens at most once per log line, so every
+ * filter emits 1 on a match and 0 otherwise (`defaultValue`), which keeps the
+ * metric continuous while the trigger runs and lets alarms tell "nothing
+ * happened" (0) from "no traffic" (missing). CloudWatch refuses a default
+ * value on a filter with dimensions, so these metrics have none: one
+ * namespace per environment tells them apart instead.
+ */
+export interface SignInMetric {
+  /** The trigger whose log group the filter reads. */
+  readonly trigger: TriggerName;
+  /** CloudWatch Logs filter pattern over the trigger's JSON lines. */
+  readonly pattern: string;
+  /** What one count is, for operators (dashboard and docs/operations.md). */
+  readonly description: string;
+}
+
+export const SIGN_IN_METRICS = {
+  CodesSent: {
+    trigger: 'create-auth-challenge',
+    pattern: '{ ($.trigger = "create") && ($.outcome = "code-sent") }',
+    description: 'A code was emailed (first round of a sign-in for a user with a verified address)',
+  },
+  TokensIssued: {
+    trigger: 'define-auth-challenge',
+    pattern: '{ ($.trigger = "define") && ($.outcome = "issue-tokens") }',
+    description: 'A sign-in succeeded: Define told Cognito to issue tokens',
+  },
+  WrongAnswers: {
+    trigger: 'verify-auth-challenge',
+    // Refused answers of existing users while the code was live: a wrong code, something that
+    // is not a code, or any answer to a decoy (a user whose address cannot get a code).
+    // Expired codes and unknown users have metrics of their own.
+    pattern:
+      '{ ($.trigger = "verify") && (($.outcome = "wrong-code") || ($.outcome = "malformed-answer") || ($.outcome = "no-challenge")) }',
+    description: 'An answer of an existing user was refused (wrong code, not a code, or no code was sent)',
+  },
+  ExpiredCodes: {
+    trigger: 'verify-auth-challenge',
+    // Verify, not Create: Create logs "expired" only when a retry round follows, so it misses
+    // an expired answer on the last attempt. Each answer after expiry counts; in practice the
+    // client then shows "Sign in again", so this is close to one per expired code.
+    pattern: '{ ($.trigger = "verify") && ($.outcome = "expired") }',
+    description: 'An answer arrived after its code had expired',
+  },
+  AttemptsExhausted: {
+    trigger: 'define-auth-challenge',
+    // Existing users only: an unknown user's session also ends this way, and is counted as an unknown-user attempt.
+    pattern:
+      '{ ($.trigger = "define") && ($.outcome = "fail") && ($.reason = "attempts-exhausted") && ($.userNotFound IS FALSE) }',
+    description: 'A sign-in of an existing user failed after the last allowed wrong answer',
+  },
+  UnknownUserAttempts: {
+    trigger: 'define-auth-challenge',
+    // Define's first decision of each attempt, which is written once per InitiateAuth in both
+    // flows: round 1 of the code in passwordless, the password step in password-then-code.
+    // Create's decoy (reason "user-not-found") would miss password-then-code, where Cognito's
+    // own password check ends an unknown user's attempt before Create ever runs.
+    pattern:
+      '{ ($.trigger = "define") && ($.userNotFound IS TRUE) && (($.outcome = "password-verifier") || (($.outcome = "custom-challenge") && ($.round = 1))) }',
+    description: 'A sign-in attempt for a user that does not exist (each InitiateAuth counts once)',
+  },
+  EmailDeliveryFailures: {
+    trigger: 'create-auth-challenge',
+    pattern: '{ ($.trigger = "create") && ($.outcome = "email-failed") }',
+    description: 'SES did not accept a code email in time; the user got an error instead of a code',
+  },
+} as const satisfies Record<string, SignInMetric>;
+
+export type SignInMetricName = keyof typeof SIGN_IN_METRICS;
+
+export const SIGN_IN_METRIC_NAMES = Object.keys(SIGN_IN_METRICS) as SignInMetricName[];
+
+/** One namespace per environment, so two stacks in one account never mix their counts. */
+export function metricNamespaceOf(config: Pick<EnvironmentConfig, 'namePrefix' | 'environment'>): string {
+  return `${config.namePrefix}/${config.environment}`;
+}

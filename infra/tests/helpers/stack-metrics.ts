@@ -1,0 +1,57 @@
+import { LAMBDA_METRICS, LAMBDA_NAMESPACE, SES_ACCOUNT_METRICS, SES_NAMESPACE } from '../../src/monitoring/aws-metrics.js';
+import type { TerraformJson } from './synth.js';
+
+export interface MetricReference {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+}
+
+const FUNCTION_NAME_REFERENCE = /^\$\{aws_lambda_function\.([\w-]+)\.function_name\}$/;
+
+/**
+ * Why `metric` is not one this stack produces, or undefined when it is: a
+ * metric of one of the stack's metric filters (in their namespace, without
+ * dimensions), a Lambda metric of one of the stack's functions, or an SES
+ * account metric of the region the stack's SES identity sends from.
+ */
+export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricReference): string | undefined {
+  const { namespace, metricName, dimensions } = metric;
+  const dimensionNames = Object.keys(dimensions);
+  const described = `${namespace} ${metricName} ${JSON.stringify(dimensions)}`;
+
+  if (namespace === LAMBDA_NAMESPACE) {
+    if (!(LAMBDA_METRICS as readonly string[]).includes(metricName)) return `${described}: not a Lambda function metric`;
+    if (dimensionNames.join() !== 'FunctionName') return `${described}: a Lambda metric needs exactly the FunctionName dimension`;
+    const functionId = FUNCTION_NAME_REFERENCE.exec(dimensions['FunctionName'] ?? '')?.[1];
+    if (functionId === undefined || terraform.resource['aws_lambda_function']?.[functionId] === undefined) {
+      return `${described}: FunctionName is not a function of this stack`;
+    }
+    return undefined;
+  }
+  if (namespace === SES_NAMESPACE) {
+    if (!(SES_ACCOUNT_METRICS as readonly string[]).includes(metricName)) return `${described}: not an SES account metric`;
+    if (dimensionNames.length > 0) return `${described}: SES account metrics have no dimensions`;
+    if (Object.keys(terraform.resource['aws_sesv2_email_identity'] ?? {}).length === 0) return `${described}: the stack sends no email`;
+    return undefined;
+  }
+  const filtered = Object.values(terraform.resource['aws_cloudwatch_log_metric_filter'] ?? {}).some(
+    (filter) => filter['metric_transformation'].namespace === namespace && filter['metric_transformation'].name === metricName,
+  );
+  if (!filtered) return `${described}: no metric filter of this stack writes it`;
+  if (dimensionNames.length > 0) return `${described}: the metric filters write no dimensions`;
+  return undefined;
+}
+
+/** The metric of one `metrics` row of a dashboard widget: namespace, name, dimension pairs, then options. */
+export function metricOfDashboardRow(row: readonly unknown[]): MetricReference {
+  const [namespace, metricName, ...rest] = row;
+  if (typeof namespace !== 'string' || typeof metricName !== 'string') throw new Error(`not a metric row: ${JSON.stringify(row)}`);
+  const pairs = typeof rest.at(-1) === 'object' ? rest.slice(0, -1) : rest;
+  if (pairs.length % 2 !== 0 || pairs.some((value) => typeof value !== 'string')) {
+    throw new Error(`dimensions must come in name/value pairs: ${JSON.stringify(row)}`);
+  }
+  const dimensions: Record<string, string> = {};
+  for (let i = 0; i < pairs.length; i += 2) dimensions[pairs[i] as string] = pairs[i + 1] as string;
+  return { namespace, metricName, dimensions };
+}

@@ -1,0 +1,152 @@
+import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
+import { Testing } from 'cdktf';
+import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
+import { SignInMetricFilters } from '../../src/constructs/sign-in-metric-filters.js';
+import { TRIGGERS, type TriggerName } from '../../src/lambda/triggers.js';
+import { metricNamespaceOf, SIGN_IN_METRIC_NAMES, SIGN_IN_METRICS, type SignInMetricName } from '../../src/monitoring/sign-in-metrics.js';
+import { compileFilterPattern } from '../helpers/filter-pattern.js';
+import { devInput, placeholderBundles } from '../helpers/fixtures.js';
+import { parseSynth, synthStack } from '../helpers/synth.js';
+import { captureTriggerLogLines, type CapturedLines, type LogLine, SCENARIOS, type Scenario } from '../helpers/trigger-log-lines.js';
+
+const LOG_GROUPS: Record<TriggerName, string> = {
+  'define-auth-challenge': '/aws/lambda/app-dev-define-auth-challenge',
+  'create-auth-challenge': '/aws/lambda/app-dev-create-auth-challenge',
+  'verify-auth-challenge': '/aws/lambda/app-dev-verify-auth-challenge',
+};
+
+describe('SignInMetricFilters', () => {
+  const json = Testing.synthScope((scope) => {
+    new SignInMetricFilters(scope, 'metrics', { namespace: 'app/dev', logGroupNames: LOG_GROUPS });
+  });
+  const filters = Object.values(parseSynth(json).resource['aws_cloudwatch_log_metric_filter'] ?? {});
+
+  it.each(SIGN_IN_METRIC_NAMES)('counts %s on the log group of the trigger that logs it: 1 per match, else 0', (name) => {
+    const metric = SIGN_IN_METRICS[name];
+
+    expect(json).toHaveResourceWithProperties(CloudwatchLogMetricFilter, {
+      name,
+      log_group_name: LOG_GROUPS[metric.trigger],
+      pattern: metric.pattern,
+      metric_transformation: { namespace: 'app/dev', name, value: '1', default_value: '0', unit: 'Count' },
+    });
+  });
+
+  it('creates one filter per metric and nothing else', () => {
+    expect(filters.map((filter) => filter['name']).sort()).toEqual([...SIGN_IN_METRIC_NAMES].sort());
+    expect(Object.keys(parseSynth(json).resource)).toEqual(['aws_cloudwatch_log_metric_filter']);
+  });
+
+  it('gives no filter dimensions, which CloudWatch refuses next to a default value', () => {
+    for (const filter of filters) expect(filter['metric_transformation']).not.toHaveProperty('dimensions');
+  });
+
+  it('puts every environment in a namespace of its own', () => {
+    expect(metricNamespaceOf({ namePrefix: 'cognito-passwordless', environment: 'dev' })).toBe('cognito-passwordless/dev');
+    expect(metricNamespaceOf({ namePrefix: 'cognito-passwordless', environment: 'prod' })).toBe('cognito-passwordless/prod');
+  });
+});
+
+type Counts = Record<SignInMetricName, number>;
+
+const NONE: Counts = {
+  CodesSent: 0,
+  TokensIssued: 0,
+  WrongAnswers: 0,
+  ExpiredCodes: 0,
+  AttemptsExhausted: 0,
+  UnknownUserAttempts: 0,
+  EmailDeliveryFailures: 0,
+};
+
+/** What each sign-in must add to each metric: one attempt counts once, and nothing counts twice. */
+const EXPECTED: Record<Scenario, Partial<Counts>> = {
+  'passwordless sign-in': { CodesSent: 1, TokensIssued: 1 },
+  'passwordless sign-in opened with SRP_A': { CodesSent: 1, TokensIssued: 1 },
+  'sign-in after one wrong code': { CodesSent: 1, WrongAnswers: 1, TokensIssued: 1 },
+  'attempts used up (wrong, malformed, wrong)': { CodesSent: 1, WrongAnswers: 3, AttemptsExhausted: 1 },
+  'answer after the code expired': { CodesSent: 1, ExpiredCodes: 1 },
+  // Three refused answers and a session that ran out of attempts, all of them one unknown-user attempt.
+  'unknown user': { UnknownUserAttempts: 1 },
+  'unknown user opened with SRP_A': { UnknownUserAttempts: 1 },
+  // No code can be sent: the answer to the decoy is refused like a wrong code.
+  'known user without a verified email': { WrongAnswers: 1 },
+  'email delivery failure': { EmailDeliveryFailures: 1 },
+  'password-then-code sign-in': { CodesSent: 1, TokensIssued: 1 },
+  'password-then-code, wrong password': {},
+  'password-then-code, unknown user': { UnknownUserAttempts: 1 },
+  // Cognito never sends these; Verify refuses the answer as one with no challenge behind it.
+  'malformed events': { WrongAnswers: 1 },
+};
+
+describe('the metric filters of the stack, run over the lines the built trigger bundles write', () => {
+  const config = parseEnvironmentConfig(devInput());
+  const terraform = parseSynth(synthStack(devInput(), placeholderBundles()).json);
+  /** Each deployed filter: its metric, its pattern, and the trigger whose log group it reads. */
+  const deployed = Object.values(terraform.resource['aws_cloudwatch_log_metric_filter'] ?? {}).map((filter) => {
+    const group = /^\$\{aws_cloudwatch_log_group\.([a-z-]+)_log_group_\w+\.name\}$/.exec(filter['log_group_name'])?.[1];
+    const trigger = TRIGGERS.find((name) => name === group);
+    if (trigger === undefined) throw new Error(`filter ${filter['name']} reads no trigger's log group: ${filter['log_group_name']}`);
+    return {
+      metric: filter['metric_transformation'].name as SignInMetricName,
+      trigger,
+      matches: compileFilterPattern(filter['pattern']),
+    };
+  });
+  /** A filter sees only the lines of its own log group, as in CloudWatch Logs. */
+  const countsOf = (lines: readonly LogLine[]): Counts => {
+    const counts = { ...NONE };
+    for (const filter of deployed) {
+      counts[filter.metric] = lines.filter(({ trigger, line }) => trigger === filter.trigger && filter.matches(line)).length;
+    }
+    return counts;
+  };
+
+  let captured: CapturedLines;
+  beforeAll(async () => {
+    captured = await captureTriggerLogLines(config);
+  }, 60_000);
+  const linesOf = (scenario: Scenario) => captured.get(scenario) ?? [];
+  const allLines = () => [...captured.values()].flat();
+
+  it('deploys every sign-in metric', () => {
+    expect(deployed.map((filter) => filter.metric).sort()).toEqual([...SIGN_IN_METRIC_NAMES].sort());
+  });
+
+  it.each(SCENARIOS)('adds exactly the expected counts for "%s", and nothing to the other metrics', (scenario) => {
+    expect(linesOf(scenario).length).toBeGreaterThan(0);
+    expect(countsOf(linesOf(scenario))).toEqual({ ...NONE, ...EXPECTED[scenario] });
+  });
+
+  it('counts no line under two metrics', () => {
+    for (const entry of allLines()) {
+      const counted = deployed.filter((filter) => filter.trigger === entry.trigger && filter.matches(entry.line));
+      expect(counted.length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('counts no line that is not a trigger decision (runtime error lines, warnings)', () => {
+    const others = allLines().filter(({ line }) => !/"message":"(define|create|verify)-auth-challenge (decision|failed)"/.test(line));
+
+    expect(others.length).toBeGreaterThan(0);
+    for (const entry of others) expect(countsOf([entry])).toEqual(NONE);
+  });
+
+  it('reads fields every decision line still has (trigger, outcome, userNotFound)', () => {
+    const decisions = allLines()
+      .filter(({ line }) => line.startsWith('{'))
+      .map(({ line }) => JSON.parse(line) as Record<string, unknown>)
+      .filter((event) => typeof event['message'] === 'string' && /-auth-challenge (decision|failed)$/.test(event['message']));
+
+    expect(decisions.length).toBeGreaterThan(40);
+    for (const event of decisions) {
+      expect(event).toEqual(
+        expect.objectContaining({
+          trigger: expect.stringMatching(/^(define|create|verify)$/),
+          outcome: expect.any(String),
+          userNotFound: expect.any(Boolean),
+        }),
+      );
+    }
+  });
+});
