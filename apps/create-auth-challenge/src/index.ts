@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createSesClient, createSesCodeSender, readEmailConfig } from '@cognito-passwordless/email-delivery';
+import { createSesClient, createSesCodeSender, EmailDeliveryError, readEmailConfig } from '@cognito-passwordless/email-delivery';
 import { createChallenge, logIdentity, readCreateConfig } from '@cognito-passwordless/trigger-core';
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -17,8 +17,9 @@ export const handler = async (event: CreateAuthChallengeTriggerEvent): Promise<C
     logger.info('create-auth-challenge decision', { ...context, ...decision });
     return { ...event, response };
   } catch (error) {
-    // The error's name only: SES messages can quote the recipient's address.
-    logger.error('create-auth-challenge failed', { ...context, outcome: 'email-failed', errorName: (error as Error).name });
+    // The error's name and fixed reason only: SES messages can quote the recipient's address.
+    const reason = error instanceof EmailDeliveryError ? error.reason : 'other';
+    logger.error('create-auth-challenge failed', { ...context, outcome: 'email-failed', reason, errorName: (error as Error).name });
     throw error;
   }
 };

@@ -98,7 +98,7 @@ describe('create-auth-challenge handler', () => {
 
     await expect(handler(event())).rejects.toMatchObject({ name: 'EmailDeliveryError' });
 
-    expect(output.join('')).toContain('"outcome":"email-failed"');
+    expect(output.join('')).toContain('"outcome":"email-failed","reason":"unreachable"');
     expect(output.join('')).not.toContain('jane.doe@example.com');
   });
 

@@ -1,4 +1,5 @@
 import { AuthChallengeError } from '@cognito-passwordless/trigger-core';
+import type { DeliveryFailureReason } from './delivery-failure';
 
 /**
  * SES did not accept the sign-in email in time. The message names only the
@@ -7,4 +8,13 @@ import { AuthChallengeError } from '@cognito-passwordless/trigger-core';
  */
 export class EmailDeliveryError extends AuthChallengeError {
   override name = 'EmailDeliveryError';
+
+  constructor(
+    message: string,
+    /** A fixed value for logs and metrics. */
+    readonly reason: DeliveryFailureReason,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

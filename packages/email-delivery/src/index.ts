@@ -1,4 +1,6 @@
 export { EmailDeliveryError } from './email-delivery-error';
+export { classifyDeliveryFailure } from './delivery-failure';
+export type { DeliveryFailure, DeliveryFailureReason } from './delivery-failure';
 export { emailConfigSchema, readEmailConfig } from './email-config.schema';
 export type { EmailConfig } from './email-config.schema';
 export { composeCodeEmail } from './code-email';

@@ -2,6 +2,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { closedPort, failingServer, silentServer, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
+  classifyDeliveryFailure,
   createSesCodeSender,
   EmailDeliveryError,
   readEmailConfig,
@@ -89,10 +90,32 @@ describe('SES code sender', () => {
       const { error, elapsedMs } = await failure(server.endpoint);
 
       expect(error?.message).toBe('Could not send the sign-in email: SES answered HTTP 500 (InternalFailure).');
+      expect(error?.reason).toBe('server-error');
       expect(server.requests()).toBe(SES_MAX_ATTEMPTS);
       expect(elapsedMs).toBeLessThan(4_000);
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('classifyDeliveryFailure', () => {
+  const http = (status: number, name: string) => Object.assign(new Error('x'), { name, $metadata: { httpStatusCode: status } });
+
+  it.each([
+    [Object.assign(new Error('x'), { name: 'TimeoutError' }), 'timeout'],
+    [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 'unreachable'],
+    [http(400, 'Throttling'), 'throttled'],
+    [http(400, 'MessageRejected'), 'rejected'],
+    [http(403, 'AccessDeniedException'), 'rejected'],
+    [http(503, 'ServiceUnavailable'), 'server-error'],
+    [new Error('?'), 'other'],
+  ])('classifies %s as %s', (error, reason) => {
+    expect(classifyDeliveryFailure(error, 3_500).reason).toBe(reason);
+  });
+
+  it('never quotes the message SES sent', () => {
+    const error = Object.assign(new Error('Email address is not verified: jane@example.com'), { name: 'MessageRejected', $metadata: { httpStatusCode: 400 } });
+    expect(classifyDeliveryFailure(error, 3_500).detail).toBe('SES answered HTTP 400 (MessageRejected)');
   });
 });
