@@ -55,7 +55,10 @@ describe('kill -9 of the local stack during writes', () => {
     await Promise.all(attempts);
     audit.lines.push(...first.output);
 
-    for (const file of readdirSync(dataDir)) {
+    // A write cut short leaves only its temporary file torn; the state files are whole.
+    const stateFiles = readdirSync(dataDir).filter((file) => !file.endsWith('.tmp'));
+    expect(stateFiles.sort()).toEqual(['pool.json', 'users.json']);
+    for (const file of stateFiles) {
       expect(() => JSON.parse(readFileSync(join(dataDir, file), 'utf8'))).not.toThrow();
     }
     const second = await startStackProcess({ workspaceRoot: WORKSPACE_ROOT, env: { LOCAL_DATA_DIR: dataDir } });
@@ -71,6 +74,7 @@ describe('kill -9 of the local stack during writes', () => {
       const tokens = await passwordlessSignIn(target, user.username, user.email);
       audit.secret(tokens.IdToken, tokens.AccessToken);
     }
+    // The restart cleared what the killed writes left behind.
     expect(readdirSync(dataDir).sort()).toEqual(['pool.json', 'users.json']);
     await second.stop();
     audit.lines.push(...second.output);
