@@ -5,6 +5,7 @@ import type { BenchResult } from './result';
 import { measureBundleBytes } from './sections/bundle-bytes';
 import { measureColdLoad } from './sections/cold-load';
 import { measureLocalSignIns } from './sections/local-sign-ins';
+import { measureNpmTest } from './sections/npm-test';
 import { measureSynth } from './sections/synth';
 import { measureWarmHandlers } from './sections/warm-handlers';
 import { workspaceRoot } from './workspace';
@@ -12,7 +13,8 @@ import { workspaceRoot } from './workspace';
 /**
  * `npm run bench`: measures the budgets of the project and prints a Markdown
  * table; the same figures go to dist/bench/report.json. A script, not a test:
- * it fails only when it cannot measure. `--only <section,...>` runs a subset.
+ * it fails only when it cannot measure. `--only <section,...>` runs a subset;
+ * `--with-npm-test` adds the minutes-long `npm test` timing.
  */
 const SECTIONS: Record<string, (root: string) => BenchResult[] | Promise<BenchResult[]>> = {
   bundles: measureBundleBytes,
@@ -20,7 +22,10 @@ const SECTIONS: Record<string, (root: string) => BenchResult[] | Promise<BenchRe
   handlers: (root) => measureWarmHandlers(root),
   synth: (root) => measureSynth(root),
   'sign-ins': measureLocalSignIns,
+  'npm-test': measureNpmTest,
 };
+/** Sections that take minutes: run only when named with --only or --with-<section>. */
+const ON_REQUEST = new Set(['npm-test']);
 
 async function main(): Promise<void> {
   const root = workspaceRoot();
@@ -29,7 +34,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const results: BenchResult[] = [];
   for (const [name, measure] of Object.entries(SECTIONS)) {
-    if (only && !only.has(name)) continue;
+    if (only ? !only.has(name) : ON_REQUEST.has(name) && !process.argv.includes(`--with-${name}`)) continue;
     const sectionStarted = Date.now();
     process.stderr.write(`bench: ${name}...`);
     results.push(...(await measure(root)));
