@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     workspaceRoot,
     cognitoPort: environment.cognitoPort,
     sesPort: environment.sesPort,
+    webPort: environment.webPort,
     dataDir: environment.dataDir,
     outputDir: environment.outputDir,
     authSessionValiditySeconds: environment.authSessionValiditySeconds,

@@ -19,6 +19,7 @@ export function banner(facts: BannerFacts): string {
     '',
     'Local Cognito stack ready (Ctrl-C to stop)',
     '',
+    `  Sign-in page                ${outputs.webUrl}`,
     `  Cognito user pool endpoint  ${hostPort(outputs.cognitoEndpoint)}   ${outputs.cognitoEndpoint}`,
     `  SES sink                    ${hostPort(outputs.sesEndpoint)}   mail viewer ${outputs.sesEndpoint}/   JSON ${outputs.sesEndpoint}/store`,
     `  User pool id                ${outputs.userPoolId}`,

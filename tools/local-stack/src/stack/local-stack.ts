@@ -13,7 +13,8 @@ import { DEFAULT_TOKEN_VALIDITY, TokenService, type TokenValidity } from '../poo
 import { CognitoTriggers } from '../pool/triggers';
 import { UserStore } from '../pool/user-store';
 import { SesMailer } from '../pool/verification-mailer';
-import { removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
+import { clientConfigFiles, removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
+import { createSignInPageHandler, defaultWebRoot, LOCAL_CONFIG_FILE_NAME, type LocalWebConfig } from './sign-in-page';
 import { SesSinkStartError, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import {
   createTriggerFunctions,
@@ -38,6 +39,10 @@ export interface LocalStackOptions {
   readonly cognitoPort?: number;
   /** 0 (the default) picks a free port; ignored with `sesEndpoint`. */
   readonly sesPort?: number;
+  /** The sign-in page's port; 0 (the default) picks a free port. */
+  readonly webPort?: number;
+  /** The built sign-in page to serve; defaults to `<workspaceRoot>/dist/tools/sign-in-web`. */
+  readonly webRoot?: string;
   /** Use this SES endpoint instead of starting aws-ses-v2-local (e.g. a failing server in a fault test). */
   readonly sesEndpoint?: string;
   /** Users, pool ids and keys persist here; undefined (the default) keeps everything in memory. */
@@ -72,9 +77,10 @@ export interface LocalStack {
 
 /**
  * Starts the whole local stack in this process: the SES sink (its own child
- * process), the three trigger functions (one child process each) and the
- * Cognito-compatible user pool endpoint on 127.0.0.1. Resolves once all of
- * them are up and, with `outputDir`, outputs.json is written.
+ * process), the three trigger functions (one child process each), the
+ * Cognito-compatible user pool endpoint and the sign-in page's server on
+ * 127.0.0.1. Resolves once all of them are up and, with `outputDir`,
+ * outputs.json is written.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const workspaceRoot = resolve(options.workspaceRoot ?? process.cwd());
@@ -110,8 +116,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       response.writeHead(503, { 'content-type': 'application/x-amz-json-1.1' });
       response.end(JSON.stringify({ __type: 'ServiceUnavailableException', message: 'The local stack is starting' }));
     });
-    const cognitoListening = listen(server, options.cognitoPort ?? 0);
-    const [sesResult, portResult] = await Promise.allSettled([sesStarting, cognitoListening]);
+    const cognitoListening = listen(server, options.cognitoPort ?? 0, 'LOCAL_COGNITO_PORT');
+    // The page is on its own origin, as an app is in production, so the browser exercises the endpoint's CORS.
+    const webWired: { page?: RequestListener } = {};
+    const webServer = createServer({ requestTimeout: 30_000 }, (request, response) => {
+      if (webWired.page !== undefined) return webWired.page(request, response);
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+      response.end('The local stack is starting\n');
+    });
+    const webListening = listen(webServer, options.webPort ?? 0, 'LOCAL_WEB_PORT');
+    const [sesResult, portResult, webPortResult] = await Promise.allSettled([sesStarting, cognitoListening, webListening]);
     if (sesResult.status === 'fulfilled' && sesResult.value !== undefined) {
       ses = sesResult.value;
       cleanups.push(() => ses!.stop());
@@ -119,7 +133,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let serverClosing: Promise<void> | undefined;
     const stopServer = () => (serverClosing ??= closeServer(server));
     if (portResult.status === 'fulfilled') cleanups.push(stopServer);
+    if (webPortResult.status === 'fulfilled') cleanups.push(() => closeServer(webServer));
     if (portResult.status === 'rejected') throw portResult.reason;
+    if (webPortResult.status === 'rejected') throw webPortResult.reason;
     if (sesResult.status === 'rejected') throw sesResult.reason;
 
     const cognitoEndpoint = `http://${LOOPBACK}:${portResult.value}`;
@@ -174,6 +190,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sesEndpoint,
       jwksUri: `${issuer}/.well-known/jwks.json`,
       issuer,
+      webUrl: `http://${LOOPBACK}:${webPortResult.value}/`,
+    });
+    const localConfig: LocalWebConfig = { signInFlow: options.triggerSettings?.SIGN_IN_FLOW || 'passwordless', mailViewerUrl: `${sesEndpoint}/` };
+    webWired.page = createSignInPageHandler({
+      root: options.webRoot ?? defaultWebRoot(workspaceRoot),
+      cognitoEndpoint,
+      documents: new Map([
+        ...clientConfigFiles(outputs).map((file) => [file.fileName, file.contents] as const),
+        [LOCAL_CONFIG_FILE_NAME, `${JSON.stringify(localConfig, null, 2)}\n`],
+      ]),
     });
     // Closed first at stop (clean-ups run last in, first out), so requests in flight finish with their triggers.
     cleanups.push(stopServer);
@@ -194,10 +220,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number, variable: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, 'LOCAL_COGNITO_PORT', { cause: error }) : error);
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, variable, { cause: error }) : error);
     };
     server.once('error', onError);
     server.listen(port, LOOPBACK, () => {

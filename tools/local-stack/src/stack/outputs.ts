@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildClientConfigFiles } from '@cognito-passwordless/client-config';
+import { buildClientConfigFiles, type ClientConfigFile } from '@cognito-passwordless/client-config';
 import { writeFileAtomic } from './atomic-file';
 
 /** `dist/local/outputs.json`: what a client or a test needs to reach the stack. */
@@ -15,6 +15,8 @@ export interface LocalStackOutputs {
   readonly jwksUri: string;
   /** `iss` of the tokens: `<cognitoEndpoint>/<userPoolId>`. */
   readonly issuer: string;
+  /** `http://127.0.0.1:<port>/`: the sign-in page (tools/sign-in-web). */
+  readonly webUrl: string;
 }
 
 export const OUTPUTS_FILE_NAME = 'outputs.json';
@@ -24,14 +26,18 @@ export const OUTPUTS_FILE_NAME = 'outputs.json';
  * atomically: `outputs.json` appearing is the signal that everything is up.
  */
 export async function writeOutputs(folder: string, outputs: LocalStackOutputs): Promise<void> {
-  const files = buildClientConfigFiles({
+  for (const file of clientConfigFiles(outputs)) await writeFileAtomic(join(folder, file.fileName), file.contents);
+  await writeFileAtomic(join(folder, OUTPUTS_FILE_NAME), `${JSON.stringify(outputs, null, 2)}\n`);
+}
+
+/** `amplify_outputs.json` and `amplifyconfiguration.json` for the stack, with its endpoint. */
+export function clientConfigFiles(outputs: LocalStackOutputs): readonly ClientConfigFile[] {
+  return buildClientConfigFiles({
     region: outputs.region,
     userPoolId: outputs.userPoolId,
     userPoolClientId: outputs.userPoolClientId,
     userPoolEndpoint: outputs.cognitoEndpoint,
   });
-  for (const file of files) await writeFileAtomic(join(folder, file.fileName), file.contents);
-  await writeFileAtomic(join(folder, OUTPUTS_FILE_NAME), `${JSON.stringify(outputs, null, 2)}\n`);
 }
 
 /** Removes the ready signal (at start, before listening, and at stop). */

@@ -21,6 +21,7 @@ interface Outputs {
   sesEndpoint: string;
   jwksUri: string;
   issuer: string;
+  webUrl: string;
 }
 
 describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
@@ -47,15 +48,18 @@ describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
     const outputs = (await waitForFile(join(folder, 'out', 'outputs.json'), cli)) as Outputs;
     const gen2 = JSON.parse(readFileSync(join(folder, 'out', 'amplify_outputs.json'), 'utf8'));
     const gen1 = JSON.parse(readFileSync(join(folder, 'out', 'amplifyconfiguration.json'), 'utf8'));
-    const ports = [port(outputs.cognitoEndpoint), port(outputs.sesEndpoint)];
+    const ports = [port(outputs.cognitoEndpoint), port(outputs.sesEndpoint), port(outputs.webUrl)];
     const listeningBefore = await Promise.all(ports.map(listening));
     process.kill(-cli.pgid, 'SIGTERM');
     const stopMs = await waitForGroupExit(cli.pgid, 5000);
     const listeningAfter = await Promise.all(ports.map(listening));
 
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['region', 'userPoolId', 'userPoolClientId', 'cognitoEndpoint', 'sesEndpoint', 'jwksUri']));
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['region', 'userPoolId', 'userPoolClientId', 'cognitoEndpoint', 'sesEndpoint', 'jwksUri', 'webUrl']),
+    );
     expect(outputs.userPoolId).toMatch(/^us-east-1_[0-9A-Za-z]{9}$/);
     expect(outputs.cognitoEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(outputs.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(outputs.jwksUri).toBe(`${outputs.cognitoEndpoint}/${outputs.userPoolId}/.well-known/jwks.json`);
     expect(gen2.auth).toMatchObject({ user_pool_id: outputs.userPoolId, user_pool_client_id: outputs.userPoolClientId, aws_region: 'us-east-1' });
     expect(gen1.auth.plugins.awsCognitoAuthPlugin.CognitoUserPool.Default).toMatchObject({
@@ -63,12 +67,12 @@ describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
       AppClientId: outputs.userPoolClientId,
       Endpoint: outputs.cognitoEndpoint,
     });
-    for (const text of [`127.0.0.1:${ports[0]}`, `127.0.0.1:${ports[1]}`, outputs.userPoolId, outputs.userPoolClientId, `${outputs.sesEndpoint}/`]) {
+    for (const text of [`127.0.0.1:${ports[0]}`, `127.0.0.1:${ports[1]}`, outputs.userPoolId, outputs.userPoolClientId, `${outputs.sesEndpoint}/`, outputs.webUrl]) {
       expect(cli.output.stdout).toContain(text);
     }
-    expect(listeningBefore).toEqual([true, true]);
+    expect(listeningBefore).toEqual([true, true, true]);
     expect(stopMs).toBeLessThan(5000);
-    expect(listeningAfter).toEqual([false, false]);
+    expect(listeningAfter).toEqual([false, false, false]);
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(readdirSync(join(folder, 'out'))).not.toContain('outputs.json');
   });
@@ -85,6 +89,7 @@ describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
   it.each([
     ['LOCAL_COGNITO_PORT'],
     ['LOCAL_SES_PORT'],
+    ['LOCAL_WEB_PORT'],
   ])('exits non-zero naming the port and %s when the port is taken', async (variable) => {
     const blocker: Server = createServer();
     const taken = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));

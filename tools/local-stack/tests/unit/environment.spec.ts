@@ -1,12 +1,13 @@
 import { LocalStackConfigError, readStackEnvironment } from '../../src';
 
 describe('readStackEnvironment', () => {
-  it('defaults to ports 9229 and 8005, dist/local/data, sessions of 300 s', () => {
+  it('defaults to ports 9229, 8005 and 9230, dist/local/data, sessions of 300 s', () => {
     const env = readStackEnvironment({}, '/repo');
 
     expect(env).toEqual({
       cognitoPort: 9229,
       sesPort: 8005,
+      webPort: 9230,
       dataDir: '/repo/dist/local/data',
       outputDir: '/repo/dist/local',
       authSessionValiditySeconds: 300,
@@ -29,6 +30,7 @@ describe('readStackEnvironment', () => {
   it.each([
     ['LOCAL_COGNITO_PORT', 'abc'],
     ['LOCAL_SES_PORT', '70000'],
+    ['LOCAL_WEB_PORT', '-1'],
     ['LOCAL_AUTH_SESSION_VALIDITY_SECONDS', '0'],
     ['LOCAL_AUTH_SESSION_VALIDITY_SECONDS', '901'],
     ['LOCAL_LOG_REQUESTS', 'yes'],

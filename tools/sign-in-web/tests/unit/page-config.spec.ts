@@ -1,0 +1,39 @@
+import { buildAmplifyOutputs } from '@cognito-passwordless/client-config';
+import { PageConfigError, parsePageConfig } from '../../src/page-config';
+
+const outputs = () =>
+  structuredClone(
+    buildAmplifyOutputs({ region: 'us-east-1', userPoolId: 'us-east-1_AbCdEf123', userPoolClientId: 'client123', userPoolEndpoint: 'http://127.0.0.1:9229' }),
+  ) as unknown as Record<string, unknown>;
+const local = { signInFlow: 'passwordless', mailViewerUrl: 'http://127.0.0.1:8005/' };
+
+describe('parsePageConfig', () => {
+  it("takes the endpoint from amplify_outputs.json's custom.user_pool_endpoint and the flow from local-config.json", () => {
+    const config = parsePageConfig(outputs(), local);
+
+    expect(config).toMatchObject({ userPoolEndpoint: 'http://127.0.0.1:9229', signInFlow: 'passwordless', mailViewerUrl: 'http://127.0.0.1:8005/' });
+    expect(config.passwordPolicy.min_length).toBe(8);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('refuses outputs without an endpoint, naming the key', () => {
+    const withoutEndpoint = outputs();
+    delete withoutEndpoint['custom'];
+
+    expect(() => parsePageConfig(withoutEndpoint, local)).toThrow(new PageConfigError('amplify_outputs.json custom.user_pool_endpoint must be an http(s) URL, got undefined'));
+  });
+
+  it('refuses outputs without a user pool', () => {
+    expect(() => parsePageConfig({ version: '1.4' }, local)).toThrow(PageConfigError);
+  });
+
+  it('refuses a sign-in flow it does not know, naming the allowed ones', () => {
+    expect(() => parsePageConfig(outputs(), { ...local, signInFlow: 'magic-link' })).toThrow(
+      'local-config.json signInFlow must be one of passwordless, password-then-code, got "magic-link"',
+    );
+  });
+
+  it('refuses a mail viewer address that is not http(s)', () => {
+    expect(() => parsePageConfig(outputs(), { ...local, mailViewerUrl: 'javascript:alert(1)' })).toThrow(PageConfigError);
+  });
+});
