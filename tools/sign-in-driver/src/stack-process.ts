@@ -3,16 +3,10 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LocalStackOutputs } from '@cognito-passwordless/local-stack';
 
-/** What the local stack writes to outputs.json (the fields used here). */
-export interface StackOutputs {
-  readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
-  readonly cognitoEndpoint: string;
-  readonly sesEndpoint: string;
-  readonly jwksUri: string;
-}
+/** What the local stack writes to outputs.json. */
+export type StackOutputs = LocalStackOutputs;
 
 export interface StackProcess {
   readonly outputs: StackOutputs;
