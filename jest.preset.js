@@ -1,7 +1,13 @@
 // Shared jest settings: @swc/jest transpiles TypeScript (type checking runs in
 // each project's own `typecheck` target), Nx's resolver maps the tsconfig path
 // aliases onto workspace sources.
+const { mkdirSync } = require('node:fs');
+const { join } = require('node:path');
 const { nxPreset } = require('@nx/jest/preset');
+
+// Every test target writes its results to dist/test-results/<project>.json
+// (CI sums them); jest's --outputFile does not create the folder.
+mkdirSync(join(__dirname, 'dist', 'test-results'), { recursive: true });
 
 module.exports = {
   ...nxPreset,

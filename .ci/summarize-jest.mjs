@@ -1,31 +1,26 @@
 // Sums the jest JSON result files that each project's test target writes
 // (dist/test-results/<project>.json) into the one closing line CI reads:
-// "N passed, N failed". Exits non-zero when a file is unreadable or a suite
-// failed to run, so a crash is never reported as a pass.
-import { readdirSync, readFileSync } from 'node:fs';
+// "N passed, N failed". A project with a test target but no readable result
+// file counts as a failure, so a crash is never reported as a pass.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? 'dist/test-results';
+const projects = execFileSync('npx', ['nx', 'show', 'projects', '--with-target', 'test', '--json'], { encoding: 'utf8' });
 let passed = 0;
 let failed = 0;
-let broken = 0;
-let files = [];
-try {
-  files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-} catch {
-  // No results at all: counted below as nothing run.
-}
-for (const name of files) {
+for (const project of JSON.parse(projects).sort()) {
   try {
-    const result = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    const result = JSON.parse(readFileSync(join(dir, `${project}.json`), 'utf8'));
+    const broken = result.numRuntimeErrorTestSuites ?? 0;
     passed += result.numPassedTests;
-    failed += result.numFailedTests;
-    broken += result.numRuntimeErrorTestSuites ?? 0;
-    console.log(`${name.replace(/\.json$/, '')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
-  } catch (error) {
-    broken++;
-    console.log(`${name}: unreadable (${error.message})`);
+    failed += result.numFailedTests + broken;
+    console.log(`${project}: ${result.numPassedTests} passed, ${result.numFailedTests + broken} failed`);
+  } catch {
+    failed += 1;
+    console.log(`${project}: no test results (the target failed before jest reported)`);
   }
 }
-console.log(`${passed} passed, ${failed + broken} failed`);
-process.exit(failed + broken > 0 || passed === 0 ? 1 : 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
