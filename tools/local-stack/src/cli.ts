@@ -150,8 +150,12 @@ async function askForCode({ values }: Cli, parameters: Record<string, string>): 
     return values.code;
   }
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  // Without this, input that ends before an answer leaves the question pending and the process exits 0.
+  const inputEnded = new Promise<never>((_, reject) =>
+    prompt.once('close', () => reject(new Error('No code was entered: standard input ended.'))),
+  );
   try {
-    return (await prompt.question('Code: ')).trim();
+    return (await Promise.race([prompt.question('Code: '), inputEnded])).trim();
   } finally {
     prompt.close();
   }
