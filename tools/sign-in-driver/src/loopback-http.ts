@@ -13,10 +13,13 @@ export interface HttpAnswer {
   readonly text: string;
 }
 
-export function httpRequest(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<HttpAnswer> {
+type RequestOptions = { method?: string; headers?: Record<string, string>; body?: string };
+
+export function httpRequest(url: string, options: RequestOptions = {}): Promise<HttpAnswer> {
+  return send(url, options, true);
+}
+
+function send(url: string, options: RequestOptions, mayRetry: boolean): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const call = request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (response) => {
       let text = '';
@@ -25,7 +28,12 @@ export function httpRequest(
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
       response.on('error', reject);
     });
-    call.on('error', reject);
+    call.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle fails before the
+      // request reached it; Node's documented remedy is to send it again once.
+      if (mayRetry && call.reusedSocket && error.code === 'ECONNRESET') send(url, options, false).then(resolve, reject);
+      else reject(error);
+    });
     call.end(options.body);
   });
 }

@@ -21,7 +21,7 @@ export interface StackProcess {
 
 export interface StackProcessOptions {
   readonly workspaceRoot: string;
-  /** The stack's variables (LOCAL_DATA_DIR, SIGN_IN_FLOW, ...); ports default to free ones, data to memory. */
+  /** The stack's variables (LOCAL_DATA_DIR, SIGN_IN_FLOW, ...); every port defaults to a free one, data to memory. */
   readonly env?: Record<string, string>;
   readonly readyTimeoutMs?: number;
 }
@@ -39,6 +39,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
       PATH: process.env['PATH'] ?? '',
       LOCAL_COGNITO_PORT: '0',
       LOCAL_SES_PORT: '0',
+      LOCAL_WEB_PORT: '0',
       LOCAL_DATA_DIR: '',
       LOCAL_LOG_REQUESTS: '0',
       ...options.env,
