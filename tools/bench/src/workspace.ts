@@ -8,8 +8,3 @@ export function workspaceRoot(from: string = process.cwd()): string {
   }
   throw new Error(`no nx.json above ${from}`);
 }
-
-export const TRIGGERS = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
-
-export const bundlePath = (root: string, trigger: Trigger) => join(root, 'dist/apps', trigger, 'index.mjs');

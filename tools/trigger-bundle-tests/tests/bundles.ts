@@ -1,13 +1,10 @@
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
+import { bundlePath, TRIGGERS, type Trigger } from '@cognito-passwordless/trigger-bundles';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const TRIGGERS = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
-
 export const WORKSPACE_ROOT = resolve(__dirname, '../../..');
-export const bundlePath = (trigger: Trigger) => join(WORKSPACE_ROOT, 'dist/apps', trigger, 'index.mjs');
 
 /** The SDK's own settings for a loopback SES with fake credentials. */
 export const localSesEnv = (endpoint: string) => ({
@@ -29,7 +26,7 @@ export class DeployedBundles {
   constructor() {
     for (const trigger of TRIGGERS) {
       mkdirSync(join(this.dir, trigger));
-      copyFileSync(bundlePath(trigger), join(this.dir, trigger, 'index.mjs'));
+      copyFileSync(bundlePath(WORKSPACE_ROOT, trigger), join(this.dir, trigger, 'index.mjs'));
     }
     // Moves Date.now by CLOCK_OFFSET_MS: a function started with it lives in the future.
     writeFileSync(

@@ -1,12 +1,6 @@
 import { statSync } from 'node:fs';
 import type { BenchResult } from '../result';
-import { bundlePath, TRIGGERS, type Trigger } from '../workspace';
-
-const BUDGET_BYTES: Record<Trigger, number> = {
-  'define-auth-challenge': 40_000,
-  'create-auth-challenge': 360_000,
-  'verify-auth-challenge': 40_000,
-};
+import { BUNDLE_BUDGET_BYTES, bundlePath, TRIGGERS } from '@cognito-passwordless/trigger-bundles';
 
 export function measureBundleBytes(root: string): BenchResult[] {
   return TRIGGERS.map((trigger) => {
@@ -16,8 +10,8 @@ export function measureBundleBytes(root: string): BenchResult[] {
       name: trigger,
       unit: 'bytes',
       value: bytes,
-      budget: `≤ ${BUDGET_BYTES[trigger].toLocaleString('en-US')}`,
-      withinBudget: bytes <= BUDGET_BYTES[trigger],
+      budget: `≤ ${BUNDLE_BUDGET_BYTES[trigger].toLocaleString('en-US')}`,
+      withinBudget: bytes <= BUNDLE_BUDGET_BYTES[trigger],
     };
   });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchResult } from '../result';
 import { interleave, summarize } from '../statistics';
-import { bundlePath, TRIGGERS, type Trigger } from '../workspace';
+import { bundlePath, TRIGGERS, type Trigger } from '@cognito-passwordless/trigger-bundles';
 
 const BUDGET_OVER_BASELINE_MS: Record<Trigger, number> = {
   'define-auth-challenge': 15,

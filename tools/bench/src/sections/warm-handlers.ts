@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { withQuietStdout } from '../quiet-stdout';
 import type { BenchResult } from '../result';
 import { summarize } from '../statistics';
-import { bundlePath, type Trigger } from '../workspace';
+import { bundlePath, type Trigger } from '@cognito-passwordless/trigger-bundles';
 
 type Handler = (event: unknown) => Promise<unknown>;
 
