@@ -23,13 +23,18 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: [], bannedExternalImports: IO_MODULES },
-            { sourceTag: 'type:config', onlyDependOnLibsWithTags: [], bannedExternalImports: IO_MODULES },
-            { sourceTag: 'type:delivery', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:delivery'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:config'] },
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:config'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:delivery', 'type:config', 'type:tool'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [], bannedExternalImports: IO_MODULES },
+            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:contract'], bannedExternalImports: IO_MODULES },
+            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:contract'], bannedExternalImports: IO_MODULES },
+            { sourceTag: 'type:delivery', onlyDependOnLibsWithTags: ['type:core', 'type:contract'] },
+            { sourceTag: 'type:store', onlyDependOnLibsWithTags: ['type:core', 'type:contract'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:delivery', 'type:store', 'type:contract'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:config', 'type:contract'] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:config', 'type:contract'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:core', 'type:delivery', 'type:store', 'type:config', 'type:contract', 'type:tool'],
+            },
           ],
         },
       ],
@@ -39,7 +44,7 @@ export default [
   {
     // Node built-ins are not projects or packages to the boundaries rule, so
     // the pure projects ban them here as well.
-    files: ['packages/trigger-core/**/src/**', 'packages/client-config/**/src/**'],
+    files: ['packages/trigger-core/**/src/**', 'packages/client-config/**/src/**', 'packages/contract/**/src/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -60,7 +65,12 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: ['@cognito-passwordless/ses-sink', '@cognito-passwordless/lambda-runner'],
-          depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['type:core', 'type:delivery', 'type:config', 'type:tool'] }],
+          depConstraints: [
+            {
+              sourceTag: '*',
+              onlyDependOnLibsWithTags: ['type:core', 'type:delivery', 'type:store', 'type:config', 'type:contract', 'type:tool'],
+            },
+          ],
         },
       ],
     },

@@ -1,0 +1,25 @@
+export { TRIGGER_NAMES } from './trigger-names';
+export type { TriggerName } from './trigger-names';
+export {
+  CODE_LENGTH,
+  CODE_TTL_SECONDS,
+  dailyGuessProbability,
+  MAX_CODE_ATTEMPTS,
+  MAX_CODES_PER_HOUR,
+  MAX_DAILY_GUESS_PROBABILITY,
+  MAX_FAILED_ANSWERS_PER_DAY,
+  RESEND_COOLDOWN_SECONDS,
+  SIGN_IN_FLOW,
+  SIGN_IN_FLOWS,
+  SIGN_IN_STATE_TABLE,
+  TRIGGER_SIGN_IN_VARIABLES,
+} from './trigger-variables';
+export type { ChoiceVariable, SignInFlow, TextVariable, TriggerVariable, WholeNumberVariable } from './trigger-variables';
+export {
+  LIMITED_OUTCOME,
+  SIGN_IN_LIMIT_MESSAGE,
+  SIGN_IN_LIMIT_REASONS,
+  STORE_FAILED_OUTCOME,
+  STORE_FAILURE_REASONS,
+} from './decision-log';
+export type { SignInLimitReason, StoreFailureReason } from './decision-log';
