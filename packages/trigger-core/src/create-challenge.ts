@@ -12,6 +12,7 @@ import type { CreateConfig } from './config.schema';
 import { isPlainEmailAddress } from './email-address';
 import { ownField, readUserAttribute, readUserNotFound } from './event-fields';
 import type { Clock, RandomSource, SendCode } from './ports';
+import { readUserLocale } from './user-locale';
 import { CUSTOM_CHALLENGE, customRounds, readSessionHistory } from './session-history';
 
 /** Why a first round sent no email; the client cannot tell these apart. */
@@ -134,6 +135,6 @@ export async function createChallenge(
   const salt = Buffer.from(deps.random.randomBytes(CODE_SALT_BYTES));
   const issuedAtMs = deps.now();
   const token: ChallengeToken = { kind: 'code', issuedAtMs, salt, hash: hashCode(code, salt, issuedAtMs) };
-  await deps.sendCode({ to: address.to, code, validForSeconds: CODE_TTL_SECONDS });
+  await deps.sendCode({ to: address.to, code, validForSeconds: CODE_TTL_SECONDS, locale: readUserLocale(request) });
   return { outcome: 'code-sent', round, attemptsLeft, response: buildResponse(token, firstHint, attemptsLeft) };
 }

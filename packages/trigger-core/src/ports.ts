@@ -18,6 +18,8 @@ export interface CodeMessage {
   readonly to: string;
   readonly code: string;
   readonly validForSeconds: number;
+  /** The user's `locale` attribute when it is a well-formed BCP 47 tag (the email's language); otherwise undefined. */
+  readonly locale?: string | undefined;
 }
 
 /** Delivers a sign-in code; resolves only once the message was accepted for delivery. */

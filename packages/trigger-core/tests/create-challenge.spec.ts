@@ -44,6 +44,16 @@ describe('Create Auth Challenge, first round', () => {
     });
   });
 
+  it("tells the sender the user's language", async () => {
+    const d = deps();
+    const request = createEvent().request;
+    request.userAttributes['locale'] = 'de-AT';
+
+    await createChallenge(request, createConfig, d);
+
+    expect(d.sendCode.sent[0]?.locale).toBe('de-AT');
+  });
+
   it('draws CODE_LENGTH digits', async () => {
     const d = deps('1234567890');
 
