@@ -23,3 +23,4 @@ export {
   STORE_FAILURE_REASONS,
 } from './decision-log';
 export type { SignInLimitReason, StoreFailureReason } from './decision-log';
+export { DECOY_EMAIL_RECIPIENT } from './mailbox-simulator';

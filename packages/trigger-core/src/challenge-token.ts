@@ -1,29 +1,28 @@
-import { CODE_SALT_BYTES } from './code-hash';
+import { CHALLENGE_KEY_BYTES } from './code-hash';
 
 /**
  * What Create hands to Verify (in `privateChallengeParameters`) and to its own
  * later rounds (in `challengeMetadata`, which Cognito shows back in the
- * session): the code's salted hash and issue time, never the code.
+ * session): which challenge of the user's state this is, when it was issued,
+ * and the random key of its code's HMAC. The hash itself is only in the state
+ * table, so an event or a logged token cannot be used to test guesses.
  *
- * A decoy is the challenge given when no code was sent (unknown user, no
- * usable address, malformed event): it looks the same to the client, expires
- * the same way, and Verify accepts no answer to it.
+ * Every challenge looks alike here, whether a real code was emailed or not.
  *
- * Format: `v1.<c|d>.<issuedAtMs>.<salt base64url>.<hash base64url>`.
+ * Format: `v2.<issuedAtMs>.<challenge id base64url>.<key base64url>`.
  */
 export interface ChallengeToken {
-  readonly kind: 'code' | 'decoy';
   readonly issuedAtMs: number;
-  readonly salt: Buffer;
-  readonly hash: Buffer;
+  /** 12 random bytes, base64url: the challenge's entry in the user's state. */
+  readonly id: string;
+  readonly key: Buffer;
 }
 
-const HASH_BYTES = 32;
-const TOKEN_PATTERN = /^v1\.([cd])\.([0-9]{1,15})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+export const CHALLENGE_ID_BYTES = 12;
+const TOKEN_PATTERN = /^v2\.([0-9]{1,15})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/;
 
 export function encodeChallengeToken(token: ChallengeToken): string {
-  const kind = token.kind === 'code' ? 'c' : 'd';
-  return `v1.${kind}.${token.issuedAtMs}.${token.salt.toString('base64url')}.${token.hash.toString('base64url')}`;
+  return `v2.${token.issuedAtMs}.${token.id}.${token.key.toString('base64url')}`;
 }
 
 /** The token, or undefined for anything this module did not write. */
@@ -31,23 +30,17 @@ export function decodeChallengeToken(value: unknown): ChallengeToken | undefined
   if (typeof value !== 'string') return undefined;
   const match = TOKEN_PATTERN.exec(value);
   if (!match) return undefined;
-  const [, kind, issuedAt, salt, hash] = match as unknown as [string, string, string, string, string];
-  const token: ChallengeToken = {
-    kind: kind === 'c' ? 'code' : 'decoy',
-    issuedAtMs: Number(issuedAt),
-    salt: Buffer.from(salt, 'base64url'),
-    hash: Buffer.from(hash, 'base64url'),
-  };
-  if (token.salt.length !== CODE_SALT_BYTES || token.hash.length !== HASH_BYTES) return undefined;
-  return token;
+  const [, issuedAt, id, key] = match as unknown as [string, string, string, string];
+  const token: ChallengeToken = { issuedAtMs: Number(issuedAt), id, key: Buffer.from(key, 'base64url') };
+  return token.key.length === CHALLENGE_KEY_BYTES ? token : undefined;
 }
 
 /**
- * Whether the code (or decoy) issued at `issuedAtMs` is still valid at `nowMs`.
- * Create and Verify run on different hosts, so a `nowMs` a little before the
- * issue time is clock skew, not an error.
+ * Whether the code issued at `issuedAtMs` is still valid at `nowMs`. Create
+ * and Verify run on different hosts, so a `nowMs` a little before the issue
+ * time is clock skew, not an error.
  */
-export function isTokenLive(token: ChallengeToken, nowMs: number, ttlSeconds: number): boolean {
+export function isTokenLive(token: Pick<ChallengeToken, 'issuedAtMs'>, nowMs: number, ttlSeconds: number): boolean {
   return nowMs <= token.issuedAtMs + ttlSeconds * 1000;
 }
 

@@ -1,5 +1,7 @@
+import { DECOY_EMAIL_RECIPIENT } from '@cognito-passwordless/contract';
 import { EXPIRED_HINT, firstRoundHint, retryHint } from './challenge-hint';
 import {
+  CHALLENGE_ID_BYTES,
   decodeChallengeToken,
   encodeChallengeToken,
   isTokenLive,
@@ -7,15 +9,19 @@ import {
   type ChallengeToken,
 } from './challenge-token';
 import { generateCode } from './code-generator';
-import { CODE_SALT_BYTES, hashCode } from './code-hash';
+import { CHALLENGE_KEY_BYTES, CODE_HASH_BYTES, hashCode } from './code-hash';
 import type { CreateConfig } from './config.schema';
 import { isPlainEmailAddress } from './email-address';
+import { SignInLimitError } from './errors';
 import { ownField, readUserAttribute, readUserNotFound } from './event-fields';
-import type { Clock, RandomSource, SendCode } from './ports';
-import { readUserLocale } from './user-locale';
+import type { Clock, RandomSource, SendCode, SignInStateStore } from './ports';
 import { CUSTOM_CHALLENGE, customRounds, readSessionHistory } from './session-history';
+import { codesSentInWindow, failedAnswersInWindow, withChallenge, withCodeSent } from './sign-in-limits';
+import { signInStateKey } from './state-key';
+import { changeSignInState } from './state-transaction';
+import { readUserLocale } from './user-locale';
 
-/** Why a first round sent no email; the client cannot tell these apart. */
+/** Why a first round emailed no real code; the client cannot tell these apart. */
 export type NoDeliveryReason =
   | 'user-not-found'
   | 'no-email'
@@ -27,7 +33,7 @@ export type NoDeliveryReason =
 export type CreateOutcome =
   /** First round: a new code was emailed. */
   | { readonly outcome: 'code-sent' }
-  /** First round, or a retry of one: a challenge no answer passes, nothing sent. */
+  /** First round, or a retry of one: a challenge no answer passes; a first round emailed the mailbox simulator. */
   | { readonly outcome: 'decoy'; readonly reason: NoDeliveryReason | 'carried-forward' }
   /** A retry: the code already emailed stays valid; nothing sent. */
   | { readonly outcome: 'retry' }
@@ -51,6 +57,7 @@ export interface CreateDependencies {
   readonly now: Clock;
   readonly random: RandomSource;
   readonly sendCode: SendCode;
+  readonly store: SignInStateStore;
 }
 
 function buildResponse(token: ChallengeToken, hint: string, attemptsLeft: number): CreateResponse {
@@ -63,9 +70,12 @@ function buildResponse(token: ChallengeToken, hint: string, attemptsLeft: number
   };
 }
 
-function newDecoy(deps: CreateDependencies): ChallengeToken {
-  const bytes = Buffer.from(deps.random.randomBytes(CODE_SALT_BYTES + 32));
-  return { kind: 'decoy', issuedAtMs: deps.now(), salt: bytes.subarray(0, CODE_SALT_BYTES), hash: bytes.subarray(CODE_SALT_BYTES) };
+function newToken(deps: CreateDependencies): ChallengeToken {
+  return {
+    issuedAtMs: deps.now(),
+    id: Buffer.from(deps.random.randomBytes(CHALLENGE_ID_BYTES)).toString('base64url'),
+    key: Buffer.from(deps.random.randomBytes(CHALLENGE_KEY_BYTES)),
+  };
 }
 
 /** The address the first round may email the code to, or why there is none. */
@@ -79,34 +89,39 @@ function deliveryAddress(request: unknown, userNotFound: boolean): { to: string 
 }
 
 /**
- * Create Auth Challenge. The first custom round of a session draws a code,
- * emails it and keeps only its salted hash; later rounds (retries after a
- * wrong answer) carry that hash forward and send nothing, so the person keeps
- * using the code they have until it expires. When no code can be sent, the
- * challenge is a decoy that looks the same to the client and that no answer
- * passes. If sending fails, the error propagates: a challenge whose code was
- * not sent is never returned.
+ * Create Auth Challenge. The first custom round of a session checks the
+ * username's limits and records the new challenge in the state store in one
+ * conditional write, then emails the code; the event gets the challenge's id
+ * and the random key of the code's HMAC, the table gets the HMAC. Later rounds
+ * (retries after a wrong answer) carry the token forward and send nothing.
+ *
+ * A username that does not exist, or has no address the code may go to, gets
+ * exactly the same work, a decoy whose stored hash no answer matches, and an
+ * email to the SES mailbox simulator: the same store writes, the same limits,
+ * the same SES latency and failures. A reached limit throws SignInLimitError
+ * and sends nothing; a store fault throws SignInStateError and sends nothing;
+ * a failed send propagates, and no challenge is returned.
  */
-export async function createChallenge(
-  request: unknown,
-  config: CreateConfig,
-  deps: CreateDependencies,
-): Promise<CreateDecision> {
+export async function createChallenge(event: unknown, config: CreateConfig, deps: CreateDependencies): Promise<CreateDecision> {
   const { CODE_LENGTH, CODE_TTL_SECONDS, MAX_CODE_ATTEMPTS } = config;
+  const request = ownField(event, 'request');
   const history = readSessionHistory(ownField(request, 'session'));
   const userNotFound = readUserNotFound(request);
   const answered = history ? customRounds(history) : [];
   const round = answered.length + 1;
   const attemptsLeft = Math.max(MAX_CODE_ATTEMPTS - answered.length, 0);
   const firstHint = firstRoundHint(CODE_LENGTH, CODE_TTL_SECONDS);
+  const stateKey = signInStateKey(event);
 
   if (
     !history ||
     userNotFound === undefined ||
+    stateKey === undefined ||
     ownField(request, 'challengeName') !== CUSTOM_CHALLENGE ||
     attemptsLeft === 0
   ) {
-    return { outcome: 'decoy', reason: 'malformed-event', round, attemptsLeft, response: buildResponse(newDecoy(deps), firstHint, attemptsLeft) };
+    // Not an event Cognito sends: a challenge that is in no one's state, so no answer passes.
+    return { outcome: 'decoy', reason: 'malformed-event', round, attemptsLeft, response: buildResponse(newToken(deps), firstHint, attemptsLeft) };
   }
 
   const previous = answered.at(-1);
@@ -114,27 +129,36 @@ export async function createChallenge(
     const token = decodeChallengeToken(previous.challengeMetadata);
     if (!token) {
       // Expire it at once: a session whose metadata we did not write gets no live challenge.
-      const dead = { ...newDecoy(deps), issuedAtMs: 0 };
+      const dead = { ...newToken(deps), issuedAtMs: 0 };
       return { outcome: 'decoy', reason: 'tampered-metadata', round, attemptsLeft, response: buildResponse(dead, EXPIRED_HINT, attemptsLeft) };
     }
     if (!isTokenLive(token, deps.now(), CODE_TTL_SECONDS)) {
       return { outcome: 'expired', round, attemptsLeft, response: buildResponse(token, EXPIRED_HINT, attemptsLeft) };
     }
     const response = buildResponse(token, retryHint(CODE_LENGTH), attemptsLeft);
-    const outcome: CreateOutcome =
-      token.kind === 'decoy' ? { outcome: 'decoy', reason: 'carried-forward' } : { outcome: 'retry' };
+    const outcome: CreateOutcome = userNotFound ? { outcome: 'decoy', reason: 'carried-forward' } : { outcome: 'retry' };
     return { ...outcome, round, attemptsLeft, response };
   }
 
   const address = deliveryAddress(request, userNotFound);
-  if ('blocked' in address) {
-    return { outcome: 'decoy', reason: address.blocked, round, attemptsLeft, response: buildResponse(newDecoy(deps), firstHint, attemptsLeft) };
-  }
-
   const code = generateCode(CODE_LENGTH, deps.random);
-  const salt = Buffer.from(deps.random.randomBytes(CODE_SALT_BYTES));
-  const issuedAtMs = deps.now();
-  const token: ChallengeToken = { kind: 'code', issuedAtMs, salt, hash: hashCode(code, salt, issuedAtMs) };
-  await deps.sendCode({ to: address.to, code, validForSeconds: CODE_TTL_SECONDS, locale: readUserLocale(request) });
-  return { outcome: 'code-sent', round, attemptsLeft, response: buildResponse(token, firstHint, attemptsLeft) };
+  const token = newToken(deps);
+  // A decoy's stored hash is random bytes: no code matches it, not even the one emailed to the simulator.
+  const hash = 'to' in address ? hashCode(code, token.key, token.issuedAtMs) : Buffer.from(deps.random.randomBytes(CODE_HASH_BYTES));
+  await changeSignInState(deps.store, stateKey, { now: deps.now, ttlSeconds: CODE_TTL_SECONDS }, (state, nowMs) => {
+    if (failedAnswersInWindow(state, nowMs) >= config.MAX_FAILED_ANSWERS_PER_DAY) throw new SignInLimitError('failed-answers-per-day');
+    if (codesSentInWindow(state, nowMs) >= config.MAX_CODES_PER_HOUR) throw new SignInLimitError('codes-per-hour');
+    const challenge = { hash: hash.toString('base64url'), issuedAtMs: token.issuedAtMs, attempts: 0 };
+    return { result: undefined, next: withChallenge(withCodeSent(state, nowMs), token.id, challenge) };
+  });
+  await deps.sendCode({
+    to: 'to' in address ? address.to : DECOY_EMAIL_RECIPIENT,
+    code,
+    validForSeconds: CODE_TTL_SECONDS,
+    locale: readUserLocale(request),
+  });
+  const response = buildResponse(token, firstHint, attemptsLeft);
+  return 'to' in address
+    ? { outcome: 'code-sent', round, attemptsLeft, response }
+    : { outcome: 'decoy', reason: address.blocked, round, attemptsLeft, response };
 }

@@ -1,3 +1,5 @@
+import { SIGN_IN_LIMIT_MESSAGE, type SignInLimitReason, type StoreFailureReason } from '@cognito-passwordless/contract';
+
 /**
  * Every error the triggers raise on purpose. Callers catch by kind; the
  * `message` is shown to the client by Cognito and written to the function's
@@ -28,4 +30,34 @@ export class ConfigError extends AuthChallengeError {
 /** The trigger event is not shaped like one Cognito sends. */
 export class MalformedEventError extends AuthChallengeError {
   override name = 'MalformedEventError';
+}
+
+/**
+ * A per-username limit was reached (MAX_CODES_PER_HOUR or
+ * MAX_FAILED_ANSWERS_PER_DAY): one fixed message, the same for existing and
+ * unknown usernames, which Cognito shows the client inside
+ * `UserLambdaValidationException`.
+ */
+export class SignInLimitError extends AuthChallengeError {
+  override name = 'SignInLimitError';
+
+  constructor(readonly reason: SignInLimitReason) {
+    super(SIGN_IN_LIMIT_MESSAGE);
+  }
+}
+
+/**
+ * The sign-in state store could not be read or written in time. Sign-in
+ * fails closed: no email, no tokens. `reason` is a fixed value for logs and
+ * metrics; the store's own error stays in `cause`, which is never logged.
+ */
+export class SignInStateError extends AuthChallengeError {
+  override name = 'SignInStateError';
+
+  constructor(
+    readonly reason: StoreFailureReason,
+    options?: { cause?: unknown },
+  ) {
+    super('Sign-in is unavailable right now. Try again later.', options);
+  }
 }

@@ -1,4 +1,4 @@
-export { AuthChallengeError, ConfigError, MalformedEventError } from './errors';
+export { AuthChallengeError, ConfigError, MalformedEventError, SignInLimitError, SignInStateError } from './errors';
 export { parseEnvironment } from './parse-environment';
 export type { Environment } from './parse-environment';
 export { SIGN_IN_FLOWS } from './config.schema';
@@ -9,11 +9,14 @@ export type { DefineDecision, DefineFailReason, DefineResponse } from './define-
 export { createChallenge } from './create-challenge';
 export type { CreateDecision, CreateDependencies, CreateOutcome, CreateResponse, NoDeliveryReason } from './create-challenge';
 export { verifyAnswer } from './verify-answer';
-export type { VerifyDecision, VerifyOutcome } from './verify-answer';
+export type { VerifyDecision, VerifyDependencies, VerifyOutcome } from './verify-answer';
 export { generateCode } from './code-generator';
 export { describeDuration } from './challenge-hint';
 export { isPlainEmailAddress, maskEmail } from './email-address';
 export { logIdentity } from './log-identity';
+export { normalizeUserName, signInStateKey } from './state-key';
+export { MAX_STATE_ROUNDS, STATE_BUDGET_MS } from './state-transaction';
+export { CODE_WINDOW_MS, FAILURE_BUCKET_SECONDS, FAILURE_WINDOW_SECONDS } from './sign-in-limits';
 export { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, SRP_A } from './session-history';
 export type { SessionEntry } from './session-history';
-export type { Clock, CodeMessage, RandomSource, SendCode } from './ports';
+export type { Clock, CodeMessage, RandomSource, SendCode, SignInStateStore, StoredSignInState } from './ports';

@@ -24,3 +24,31 @@ export interface CodeMessage {
 
 /** Delivers a sign-in code; resolves only once the message was accepted for delivery. */
 export type SendCode = (message: CodeMessage) => Promise<void>;
+
+/** One user's sign-in state as the store keeps it: opaque to the store. */
+export interface StoredSignInState {
+  /** The state, serialized by the core. */
+  readonly data: string;
+  /** Bumped by every write; a write names the version it read. */
+  readonly version: number;
+  /** When the whole item may be forgotten (epoch seconds; the table's TTL attribute). */
+  readonly expiresAtSeconds: number;
+}
+
+/**
+ * Per-username sign-in state (codes sent, wrong answers, live challenges),
+ * read and written by key with optimistic concurrency: a write succeeds only
+ * if nobody wrote since the read, which is how parallel sessions for one user
+ * are counted exactly. Implementations throw SignInStateError on a fault.
+ */
+export interface SignInStateStore {
+  /** The item under `key` (read consistently), or undefined if there is none. An item past its expiry may still be returned. */
+  load(key: string): Promise<StoredSignInState | undefined>;
+  /**
+   * Writes `item` with version `expectedVersion + 1` (1 when `expectedVersion`
+   * is undefined) only if the stored version is still `expectedVersion` (or,
+   * when undefined, there is no item). Resolves false when another writer got
+   * there first; nothing was written then.
+   */
+  save(key: string, item: Omit<StoredSignInState, 'version'>, expectedVersion: number | undefined): Promise<boolean>;
+}

@@ -1,3 +1,4 @@
+import { dailyGuessProbability, MAX_DAILY_GUESS_PROBABILITY } from '@cognito-passwordless/contract';
 import {
   createConfigSchema,
   defineConfigSchema,
@@ -6,9 +7,25 @@ import {
   type DefineConfig,
   type VerifyConfig,
 } from './config.schema';
+import { ConfigError } from './errors';
 import { parseEnvironment, type Environment } from './parse-environment';
+
+/**
+ * MAX_FAILED_ANSWERS_PER_DAY / 10^CODE_LENGTH is an attacker's chance of
+ * guessing one user's code in a day; a configuration above the contract's
+ * bound is refused at load rather than deployed.
+ */
+function withinGuessingBound<T extends { readonly CODE_LENGTH: number; readonly MAX_FAILED_ANSWERS_PER_DAY: number }>(config: T): T {
+  const chance = dailyGuessProbability(config.MAX_FAILED_ANSWERS_PER_DAY, config.CODE_LENGTH);
+  if (chance <= MAX_DAILY_GUESS_PROBABILITY) return config;
+  throw new ConfigError(
+    'MAX_FAILED_ANSWERS_PER_DAY',
+    `is ${config.MAX_FAILED_ANSWERS_PER_DAY} with CODE_LENGTH ${config.CODE_LENGTH}: MAX_FAILED_ANSWERS_PER_DAY / 10^CODE_LENGTH = ${chance} ` +
+      `is above the allowed daily guessing chance of ${MAX_DAILY_GUESS_PROBABILITY}; lower MAX_FAILED_ANSWERS_PER_DAY or raise CODE_LENGTH`,
+  );
+}
 
 /** Throws ConfigError naming the first variable that is out of range. */
 export const readDefineConfig = (env: Environment): DefineConfig => parseEnvironment(defineConfigSchema, env);
-export const readCreateConfig = (env: Environment): CreateConfig => parseEnvironment(createConfigSchema, env);
-export const readVerifyConfig = (env: Environment): VerifyConfig => parseEnvironment(verifyConfigSchema, env);
+export const readCreateConfig = (env: Environment): CreateConfig => withinGuessingBound(parseEnvironment(createConfigSchema, env));
+export const readVerifyConfig = (env: Environment): VerifyConfig => withinGuessingBound(parseEnvironment(verifyConfigSchema, env));

@@ -1,8 +1,12 @@
+import type { SignInLimitReason } from '@cognito-passwordless/contract';
 import { decodeChallengeToken, isTokenLive, PRIVATE_CHALLENGE_KEY } from './challenge-token';
 import { codeMatchesHash } from './code-hash';
 import type { VerifyConfig } from './config.schema';
 import { ownField, readUserNotFound } from './event-fields';
-import type { Clock } from './ports';
+import type { Clock, SignInStateStore } from './ports';
+import { failedAnswersInWindow, withChallenge, withFailedAnswer } from './sign-in-limits';
+import { signInStateKey } from './state-key';
+import { changeSignInState } from './state-transaction';
 
 export type VerifyOutcome =
   | 'correct'
@@ -10,14 +14,21 @@ export type VerifyOutcome =
   | 'expired'
   /** Not a string of CODE_LENGTH ASCII digits once surrounding whitespace is trimmed. */
   | 'malformed-answer'
-  /** No code was issued for this challenge (decoy, missing or tampered parameters). */
+  /** The event names no challenge of this user's state (missing, tampered, already used or forgotten). */
   | 'no-challenge'
+  /** Answered and counted like a wrong code, for a username that does not exist. */
   | 'user-not-found'
+  /** MAX_FAILED_ANSWERS_PER_DAY was reached: the answer was not even compared. */
+  | 'limited'
   | 'malformed-event';
 
-export interface VerifyDecision {
-  readonly answerCorrect: boolean;
-  readonly outcome: VerifyOutcome;
+export type VerifyDecision =
+  | { readonly answerCorrect: boolean; readonly outcome: Exclude<VerifyOutcome, 'limited'> }
+  | { readonly answerCorrect: false; readonly outcome: 'limited'; readonly reason: SignInLimitReason };
+
+export interface VerifyDependencies {
+  readonly now: Clock;
+  readonly store: SignInStateStore;
 }
 
 /** Longer answers are refused before any work: no code is this long, even padded. */
@@ -31,20 +42,40 @@ function normalizeAnswer(answer: unknown, codeLength: number): string | undefine
 }
 
 /**
- * Verify Auth Challenge Response: true only for a well-formed answer whose
- * hash matches the issued code (in constant time) before the code expires.
+ * Verify Auth Challenge Response: true only for a well-formed answer, before
+ * the code expires, whose HMAC under the event's challenge key matches the
+ * hash in the user's state (in constant time), while the user is under
+ * MAX_FAILED_ANSWERS_PER_DAY. Every other compared answer counts as a wrong
+ * answer in the same conditional write that reads the limit, so parallel
+ * sessions can never get more answers compared than the limit allows. A right
+ * answer uses the challenge up. Unknown usernames get the same work and the
+ * same counting, and never a right answer.
  */
-export function verifyAnswer(request: unknown, config: VerifyConfig, now: Clock): VerifyDecision {
-  const wrong = (outcome: VerifyOutcome): VerifyDecision => ({ answerCorrect: false, outcome });
+export async function verifyAnswer(event: unknown, config: VerifyConfig, deps: VerifyDependencies): Promise<VerifyDecision> {
+  const wrong = (outcome: Exclude<VerifyOutcome, 'limited' | 'correct'>): VerifyDecision => ({ answerCorrect: false, outcome });
+  const request = ownField(event, 'request');
   const userNotFound = readUserNotFound(request);
-  if (userNotFound === undefined) return wrong('malformed-event');
-  if (userNotFound) return wrong('user-not-found');
+  const stateKey = signInStateKey(event);
+  if (userNotFound === undefined || stateKey === undefined) return wrong('malformed-event');
 
   const token = decodeChallengeToken(ownField(ownField(request, 'privateChallengeParameters'), PRIVATE_CHALLENGE_KEY));
-  if (!token || token.kind !== 'code') return wrong('no-challenge');
+  if (!token) return wrong('no-challenge');
 
   const answer = normalizeAnswer(ownField(request, 'challengeAnswer'), config.CODE_LENGTH);
   if (answer === undefined) return wrong('malformed-answer');
-  if (!isTokenLive(token, now(), config.CODE_TTL_SECONDS)) return wrong('expired');
-  return codeMatchesHash(answer, token.salt, token.issuedAtMs, token.hash) ? { answerCorrect: true, outcome: 'correct' } : wrong('wrong-code');
+  if (!isTokenLive(token, deps.now(), config.CODE_TTL_SECONDS)) return wrong('expired');
+
+  return changeSignInState(deps.store, stateKey, { now: deps.now, ttlSeconds: config.CODE_TTL_SECONDS }, (state, nowMs) => {
+    if (failedAnswersInWindow(state, nowMs) >= config.MAX_FAILED_ANSWERS_PER_DAY) {
+      return { result: { answerCorrect: false, outcome: 'limited', reason: 'failed-answers-per-day' } as const };
+    }
+    const challenge = state.challenges[token.id];
+    if (!challenge || challenge.issuedAtMs !== token.issuedAtMs) return { result: wrong('no-challenge') };
+    const matches = codeMatchesHash(answer, token.key, token.issuedAtMs, Buffer.from(challenge.hash, 'base64url'));
+    if (matches && !userNotFound) {
+      return { result: { answerCorrect: true, outcome: 'correct' } as const, next: withChallenge(state, token.id, undefined) };
+    }
+    const counted = withChallenge(withFailedAnswer(state, nowMs), token.id, { ...challenge, attempts: challenge.attempts + 1 });
+    return { result: wrong(userNotFound ? 'user-not-found' : 'wrong-code'), next: counted };
+  });
 }

@@ -12,8 +12,14 @@ const configError = (read: () => unknown): ConfigError => {
 describe('environment configuration', () => {
   it('applies the documented defaults', () => {
     expect(readDefineConfig({})).toEqual({ SIGN_IN_FLOW: 'passwordless', MAX_CODE_ATTEMPTS: 3 });
-    expect(readCreateConfig({})).toEqual({ MAX_CODE_ATTEMPTS: 3, CODE_LENGTH: 6, CODE_TTL_SECONDS: 300 });
-    expect(readVerifyConfig({})).toEqual({ CODE_LENGTH: 6, CODE_TTL_SECONDS: 300 });
+    expect(readCreateConfig({})).toEqual({
+      MAX_CODE_ATTEMPTS: 3,
+      CODE_LENGTH: 6,
+      CODE_TTL_SECONDS: 300,
+      MAX_CODES_PER_HOUR: 5,
+      MAX_FAILED_ANSWERS_PER_DAY: 30,
+    });
+    expect(readVerifyConfig({})).toEqual({ CODE_LENGTH: 6, CODE_TTL_SECONDS: 300, MAX_FAILED_ANSWERS_PER_DAY: 30 });
   });
 
   it('treats an empty value as unset', () => {
@@ -21,13 +27,23 @@ describe('environment configuration', () => {
   });
 
   it('reads valid values and freezes the result', () => {
-    const config = readCreateConfig({ MAX_CODE_ATTEMPTS: '10', CODE_LENGTH: '8', CODE_TTL_SECONDS: '900' });
-    expect(config).toEqual({ MAX_CODE_ATTEMPTS: 10, CODE_LENGTH: 8, CODE_TTL_SECONDS: 900 });
+    const config = readCreateConfig({
+      MAX_CODE_ATTEMPTS: '10',
+      CODE_LENGTH: '8',
+      CODE_TTL_SECONDS: '900',
+      MAX_CODES_PER_HOUR: '100',
+      MAX_FAILED_ANSWERS_PER_DAY: '10000',
+    });
+    expect(config).toEqual({ MAX_CODE_ATTEMPTS: 10, CODE_LENGTH: 8, CODE_TTL_SECONDS: 900, MAX_CODES_PER_HOUR: 100, MAX_FAILED_ANSWERS_PER_DAY: 10000 });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('ignores variables the function does not read', () => {
-    expect(readVerifyConfig({ SIGN_IN_FLOW: 'bogus', MAX_CODE_ATTEMPTS: '99' })).toEqual({ CODE_LENGTH: 6, CODE_TTL_SECONDS: 300 });
+    expect(readVerifyConfig({ SIGN_IN_FLOW: 'bogus', MAX_CODE_ATTEMPTS: '99', MAX_CODES_PER_HOUR: '0' })).toEqual({
+      CODE_LENGTH: 6,
+      CODE_TTL_SECONDS: 300,
+      MAX_FAILED_ANSWERS_PER_DAY: 30,
+    });
   });
 
   it.each([
@@ -54,5 +70,34 @@ describe('environment configuration', () => {
   ])('refuses %s=%j', (variable, value, message) => {
     expect(configError(() => readCreateConfig({ [variable]: value })).message).toBe(message);
     expect(configError(() => readVerifyConfig({ [variable]: value })).message).toBe(message);
+  });
+
+  it.each([
+    ['MAX_CODES_PER_HOUR', '0', 'MAX_CODES_PER_HOUR is 0: must be a whole number from 1 to 100'],
+    ['MAX_CODES_PER_HOUR', '101', 'MAX_CODES_PER_HOUR is 101: must be a whole number from 1 to 100'],
+    ['MAX_FAILED_ANSWERS_PER_DAY', '0', 'MAX_FAILED_ANSWERS_PER_DAY is 0: must be a whole number from 1 to 1000000'],
+    ['MAX_FAILED_ANSWERS_PER_DAY', '1000001', 'MAX_FAILED_ANSWERS_PER_DAY is 1000001: must be a whole number from 1 to 1000000'],
+    ['MAX_FAILED_ANSWERS_PER_DAY', '1e3', 'MAX_FAILED_ANSWERS_PER_DAY is "1e3": must be a whole number from 1 to 1000000'],
+  ])('refuses the limit %s=%j', (variable, value, message) => {
+    expect(configError(() => readCreateConfig({ [variable]: value })).message).toBe(message);
+  });
+
+  it('takes the limits from the contract, up to the largest allowed', () => {
+    expect(readVerifyConfig({ CODE_LENGTH: '10', MAX_FAILED_ANSWERS_PER_DAY: '1000000' }).MAX_FAILED_ANSWERS_PER_DAY).toBe(1_000_000);
+  });
+
+  it.each([
+    [readCreateConfig, { MAX_FAILED_ANSWERS_PER_DAY: '101' }],
+    [readVerifyConfig, { MAX_FAILED_ANSWERS_PER_DAY: '101' }],
+    [readVerifyConfig, { MAX_FAILED_ANSWERS_PER_DAY: '1001', CODE_LENGTH: '7' }],
+  ])('refuses a guessing bound above 1e-4 per day, naming both variables (%#)', (read, env) => {
+    const error = configError(() => read(env));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.variable).toBe('MAX_FAILED_ANSWERS_PER_DAY');
+    expect(error.message).toMatch(/^MAX_FAILED_ANSWERS_PER_DAY is \d+ with CODE_LENGTH \d+: .* above the allowed daily guessing chance of 0\.0001/);
+  });
+
+  it('accepts a guessing bound of exactly 1e-4 per day', () => {
+    expect(readCreateConfig({ MAX_FAILED_ANSWERS_PER_DAY: '100' }).MAX_FAILED_ANSWERS_PER_DAY).toBe(100);
   });
 });
