@@ -1,25 +1,44 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { LIMITED_OUTCOME, STORE_FAILED_OUTCOME } from '@cognito-passwordless/contract';
 import { createSesClient, createSesCodeSender, EmailDeliveryError, readEmailConfig } from '@cognito-passwordless/email-delivery';
-import { createChallenge, logIdentity, readCreateConfig } from '@cognito-passwordless/trigger-core';
+import { createDynamoDbClient, createDynamoDbStateStore, readStoreConfig } from '@cognito-passwordless/sign-in-state-store';
+import { createChallenge, logIdentity, readCreateConfig, SignInLimitError, SignInStateError } from '@cognito-passwordless/trigger-core';
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { randomBytes, randomInt } from 'node:crypto';
 
+/**
+ * Cognito waits about 5 s. The state store takes at most 1.8 s (its call
+ * deadline after the core's state budget), so the send gets 3 s: still two
+ * SES attempts, and the whole of Create stays under 5 s even when both are slow.
+ */
+const SEND_DEADLINE_MS = 3_000;
+
 const config = readCreateConfig(process.env);
-const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env));
+const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env), SEND_DEADLINE_MS);
+const store = createDynamoDbStateStore(createDynamoDbClient(), readStoreConfig(process.env));
 const logger = new Logger({ serviceName: 'create-auth-challenge' });
 // Node's CSPRNG; crypto.randomInt draws without modulo bias.
 const random = { randomInt: (max: number) => randomInt(max), randomBytes };
 
+/** The decision-log fields of a failure: a fixed outcome and reason, never the error's message. */
+function failureFields(error: unknown) {
+  if (error instanceof SignInLimitError) return { outcome: LIMITED_OUTCOME, reason: error.reason };
+  if (error instanceof SignInStateError) return { outcome: STORE_FAILED_OUTCOME, reason: error.reason };
+  // SES messages can quote the recipient's address.
+  return { outcome: 'email-failed', reason: error instanceof EmailDeliveryError ? error.reason : 'other' };
+}
+
 export const handler = async (event: CreateAuthChallengeTriggerEvent): Promise<CreateAuthChallengeTriggerEvent> => {
   const context = { trigger: 'create', user: logIdentity(event), userNotFound: event?.request?.userNotFound === true };
   try {
-    const { response, ...decision } = await createChallenge(event?.request, config, { now: Date.now, random, sendCode });
+    const { response, ...decision } = await createChallenge(event, config, { now: Date.now, random, sendCode, store });
     logger.info('create-auth-challenge decision', { ...context, ...decision });
     return { ...event, response };
   } catch (error) {
-    // The error's name and fixed reason only: SES messages can quote the recipient's address.
-    const reason = error instanceof EmailDeliveryError ? error.reason : 'other';
-    logger.error('create-auth-challenge failed', { ...context, outcome: 'email-failed', reason, errorName: (error as Error).name });
+    const fields = failureFields(error);
+    const line = { ...context, ...fields, errorName: (error as Error).name };
+    if (fields.outcome === LIMITED_OUTCOME) logger.warn('create-auth-challenge refused', line);
+    else logger.error('create-auth-challenge failed', line);
     throw error;
   }
 };

@@ -1,4 +1,6 @@
-import { startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
+import { DECOY_EMAIL_RECIPIENT } from '@cognito-passwordless/contract';
+import { closedPort, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
+import { startDynalite, type DynaliteServer } from '@cognito-passwordless/dynamodb-local';
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 
 type Handler = (event: CreateAuthChallengeTriggerEvent) => Promise<CreateAuthChallengeTriggerEvent>;
@@ -19,12 +21,12 @@ function loadHandler(env: Record<string, string>): Handler {
   return handler!;
 }
 
-const event = (email = 'jane.doe@example.com') =>
+const event = (email = 'jane.doe@example.com', userName = 'jane.doe@example.com') =>
   ({
     version: '1',
     region: 'us-east-1',
     userPoolId: 'us-east-1_Example01',
-    userName: 'jane.doe@example.com',
+    userName,
     callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
     triggerSource: 'CreateAuthChallenge_Authentication',
     request: {
@@ -38,19 +40,29 @@ const event = (email = 'jane.doe@example.com') =>
 
 describe('create-auth-challenge handler', () => {
   let sink: SesSink;
+  let dynalite: DynaliteServer;
   let output: string[];
-  const env = () => ({
+  const env = (): Record<string, string> => ({
     EMAIL_FROM: 'sign-in@example.com',
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_SES: sink.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
+    SIGN_IN_STATE_TABLE: 'sign-in-state',
+    MAX_CODES_PER_HOUR: '100',
   });
+  const logLines = () =>
+    output.join('').split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
 
   beforeAll(async () => {
-    sink = await startSesSink();
+    [sink, dynalite] = await Promise.all([startSesSink(), startDynalite()]);
+    await dynalite.createStateTable('sign-in-state');
   });
-  afterAll(() => sink?.stop());
+  afterAll(async () => {
+    await sink?.stop();
+    await dynalite?.stop();
+  });
   beforeEach(async () => {
     await sink.clear();
     output = [];
@@ -86,7 +98,7 @@ describe('create-auth-challenge handler', () => {
     const [email] = await sink.emails();
     const code = /\b(\d{6})\b/.exec(email!.body.text!)![1]!;
     const log = output.join('');
-    const decisions = log.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const decisions = logLines();
     expect(decisions).toHaveLength(1);
     expect(decisions[0]).toMatchObject({ trigger: 'create', outcome: 'code-sent', user: '0b9c2f4e-0000-4000-8000-000000000001' });
     expect(log).not.toContain(code);
@@ -100,6 +112,50 @@ describe('create-auth-challenge handler', () => {
 
     expect(output.join('')).toContain('"outcome":"email-failed","reason":"unreachable"');
     expect(output.join('')).not.toContain('jane.doe@example.com');
+  });
+
+  it('emails an unknown username\'s decoy to the mailbox simulator, and logs it as a decoy', async () => {
+    const handler = loadHandler(env());
+    const unknown = event(undefined, 'nobody@example.com');
+    Object.assign(unknown.request, { userNotFound: true, userAttributes: {} });
+
+    await handler(unknown);
+
+    expect((await sink.emails()).map((e) => e.destination.to)).toEqual([[DECOY_EMAIL_RECIPIENT]]);
+    expect(logLines()[0]).toMatchObject({ trigger: 'create', outcome: 'decoy', reason: 'user-not-found', userNotFound: true });
+  });
+
+  it('throws SignInLimitError past MAX_CODES_PER_HOUR, sends nothing, and logs limited with its reason', async () => {
+    const handler = loadHandler({ ...env(), MAX_CODES_PER_HOUR: '1' });
+    await handler(event(undefined, 'capped@example.com'));
+    await sink.clear();
+
+    await expect(handler(event(undefined, 'capped@example.com'))).rejects.toMatchObject({
+      name: 'SignInLimitError',
+      message: 'Too many sign-in attempts. Try again later.',
+    });
+
+    expect(await sink.emails()).toHaveLength(0);
+    expect(logLines().at(-1)).toMatchObject({ trigger: 'create', outcome: 'limited', reason: 'codes-per-hour', userNotFound: false });
+  });
+
+  it('throws SignInStateError, sends nothing and logs store-failed when the table cannot be reached', async () => {
+    const handler = loadHandler({ ...env(), AWS_ENDPOINT_URL_DYNAMODB: await closedPort() });
+
+    await expect(handler(event())).rejects.toMatchObject({ name: 'SignInStateError', reason: 'unreachable' });
+
+    expect(await sink.emails()).toHaveLength(0);
+    expect(logLines().at(-1)).toMatchObject({ trigger: 'create', outcome: 'store-failed', reason: 'unreachable' });
+    expect(output.join('')).not.toContain('jane.doe@example.com');
+  });
+
+  it('fails to load without SIGN_IN_STATE_TABLE', () => {
+    const { SIGN_IN_STATE_TABLE: _, ...rest } = env();
+    expect(() => loadHandler(rest)).toThrow(expect.objectContaining({ name: 'ConfigError', variable: 'SIGN_IN_STATE_TABLE' }));
+  });
+
+  it('fails to load with a guessing bound above 1e-4 a day', () => {
+    expect(() => loadHandler({ ...env(), MAX_FAILED_ANSWERS_PER_DAY: '1000' })).toThrow(/MAX_FAILED_ANSWERS_PER_DAY.*CODE_LENGTH/);
   });
 
   it('fails to load without EMAIL_FROM', () => {

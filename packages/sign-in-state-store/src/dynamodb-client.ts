@@ -7,13 +7,14 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
  * send after the state is written, so each store call is short: two attempts,
  * each bounded by the socket timeouts, and a hard deadline over the call. A
  * decision makes a read and a write (more only when parallel sessions of the
- * same user race), and starts no call after the core's STATE_BUDGET_MS (900
- * ms), so a store that fails or hangs costs at most about 1.35 s.
+ * same user race) and starts no call after the core's STATE_BUDGET_MS (1 s),
+ * so a store that fails or hangs costs at most 1.8 s. DynamoDB answers in
+ * milliseconds; the slack is for a cold start's first call.
  */
 export const STORE_MAX_ATTEMPTS = 2;
-export const STORE_CONNECTION_TIMEOUT_MS = 250;
-export const STORE_REQUEST_TIMEOUT_MS = 300;
-export const STORE_CALL_DEADLINE_MS = 450;
+export const STORE_CONNECTION_TIMEOUT_MS = 400;
+export const STORE_REQUEST_TIMEOUT_MS = 500;
+export const STORE_CALL_DEADLINE_MS = 800;
 /** The pause before the retry: DynamoDB's default throttling backoff would outlast the deadline. */
 export const STORE_RETRY_DELAY_MS = 40;
 

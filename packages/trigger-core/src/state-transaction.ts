@@ -9,7 +9,7 @@ export const MAX_STATE_ROUNDS = 6;
  * No store call starts after this much time spent on the state; with the
  * store's own per-call deadline this bounds a decision's store time.
  */
-export const STATE_BUDGET_MS = 900;
+export const STATE_BUDGET_MS = 1_000;
 
 export interface StateChange<T> {
   readonly result: T;

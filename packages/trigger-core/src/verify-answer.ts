@@ -1,4 +1,4 @@
-import type { SignInLimitReason } from '@cognito-passwordless/contract';
+import { LIMITED_OUTCOME, type SignInLimitReason } from '@cognito-passwordless/contract';
 import { decodeChallengeToken, isTokenLive, PRIVATE_CHALLENGE_KEY } from './challenge-token';
 import { codeMatchesHash } from './code-hash';
 import type { VerifyConfig } from './config.schema';
@@ -19,12 +19,12 @@ export type VerifyOutcome =
   /** Answered and counted like a wrong code, for a username that does not exist. */
   | 'user-not-found'
   /** MAX_FAILED_ANSWERS_PER_DAY was reached: the answer was not even compared. */
-  | 'limited'
+  | typeof LIMITED_OUTCOME
   | 'malformed-event';
 
 export type VerifyDecision =
-  | { readonly answerCorrect: boolean; readonly outcome: Exclude<VerifyOutcome, 'limited'> }
-  | { readonly answerCorrect: false; readonly outcome: 'limited'; readonly reason: SignInLimitReason };
+  | { readonly answerCorrect: boolean; readonly outcome: Exclude<VerifyOutcome, typeof LIMITED_OUTCOME> }
+  | { readonly answerCorrect: false; readonly outcome: typeof LIMITED_OUTCOME; readonly reason: SignInLimitReason };
 
 export interface VerifyDependencies {
   readonly now: Clock;
@@ -52,7 +52,7 @@ function normalizeAnswer(answer: unknown, codeLength: number): string | undefine
  * same counting, and never a right answer.
  */
 export async function verifyAnswer(event: unknown, config: VerifyConfig, deps: VerifyDependencies): Promise<VerifyDecision> {
-  const wrong = (outcome: Exclude<VerifyOutcome, 'limited' | 'correct'>): VerifyDecision => ({ answerCorrect: false, outcome });
+  const wrong = (outcome: Exclude<VerifyOutcome, typeof LIMITED_OUTCOME | 'correct'>): VerifyDecision => ({ answerCorrect: false, outcome });
   const request = ownField(event, 'request');
   const userNotFound = readUserNotFound(request);
   const stateKey = signInStateKey(event);
@@ -67,7 +67,7 @@ export async function verifyAnswer(event: unknown, config: VerifyConfig, deps: V
 
   return changeSignInState(deps.store, stateKey, { now: deps.now, ttlSeconds: config.CODE_TTL_SECONDS }, (state, nowMs) => {
     if (failedAnswersInWindow(state, nowMs) >= config.MAX_FAILED_ANSWERS_PER_DAY) {
-      return { result: { answerCorrect: false, outcome: 'limited', reason: 'failed-answers-per-day' } as const };
+      return { result: { answerCorrect: false, outcome: LIMITED_OUTCOME, reason: 'failed-answers-per-day' } as const };
     }
     const challenge = state.challenges[token.id];
     if (!challenge || challenge.issuedAtMs !== token.issuedAtMs) return { result: wrong('no-challenge') };

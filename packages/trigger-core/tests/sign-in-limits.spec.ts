@@ -126,7 +126,7 @@ describe('the state store failing', () => {
   it('gives up with a timeout once the state budget is spent, before another store call', async () => {
     const now = fixedClock();
     const store = new MemoryStateStore();
-    store.save = async () => (now.advance(1_000), false);
+    store.save = async () => (now.advance(1_001), false);
 
     const created = createChallenge(createEvent(), createConfig, { now, random: scriptedRandom(''), sendCode: recordingSender(), store });
 

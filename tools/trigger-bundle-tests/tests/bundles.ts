@@ -14,6 +14,17 @@ export const localSesEnv = (endpoint: string) => ({
   AWS_ENDPOINT_URL_SES: endpoint,
 });
 
+export const STATE_TABLE = 'sign-in-state';
+
+/** The SDK's own settings for a loopback DynamoDB (dynalite or a fault server), and the table's name. */
+export const localStoreEnv = (endpoint: string) => ({
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+  SIGN_IN_STATE_TABLE: STATE_TABLE,
+});
+
 /**
  * Copies of the built bundles in an empty folder (no node_modules anywhere
  * above it), run as Lambda functions, with every log line they write kept.

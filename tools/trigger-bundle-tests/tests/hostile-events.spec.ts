@@ -1,13 +1,15 @@
 import { LambdaInvocationError, type LambdaFunction } from '@cognito-passwordless/lambda-runner';
+import { DECOY_EMAIL_RECIPIENT } from '@cognito-passwordless/contract';
+import { startDynalite, type DynaliteServer } from '@cognito-passwordless/dynamodb-local';
 import { startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
-import { DeployedBundles, localSesEnv } from './bundles';
+import { DeployedBundles, localSesEnv, localStoreEnv, STATE_TABLE } from './bundles';
 
 /**
  * Malformed and hostile events, as JSON (the form Lambda receives). Each must
  * end in a refusal: a failed session, a challenge no answer passes,
  * answerCorrect false, or a typed error. Never tokens, never a pass.
  */
-const VALID_METADATA = 'v1.c.1767225600000.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const VALID_METADATA = `v2.${Date.now()}.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
 const entry = (challengeName: unknown, challengeResult: unknown, challengeMetadata: unknown = null) => ({
   challengeName,
   challengeResult,
@@ -70,9 +72,9 @@ const verifyRequests: [string, unknown][] = [
   ['private parameters missing', { privateChallengeParameters: undefined }],
   ['private parameters a string', { privateChallengeParameters: VALID_METADATA }],
   ['private parameters empty', { privateChallengeParameters: {} }],
-  ['private challenge tampered', { privateChallengeParameters: { challenge: 'v1.c.9999999999999.AAAA.BBBB' } }],
-  ['private challenge a decoy', { privateChallengeParameters: { challenge: VALID_METADATA.replace('v1.c.', 'v1.d.') } }],
-  ['private challenge with a guessed hash', { privateChallengeParameters: { challenge: VALID_METADATA } }],
+  ['private challenge tampered', { privateChallengeParameters: { challenge: 'v2.9999999999999.AAAA.BBBB' } }],
+  ['private challenge of the old format', { privateChallengeParameters: { challenge: `v1.c.${Date.now()}.${'A'.repeat(22)}.${'A'.repeat(43)}` } }],
+  ['private challenge in no state', { privateChallengeParameters: { challenge: VALID_METADATA } }],
   ['private parameters with __proto__', { privateChallengeParameters: JSON.parse(`{"__proto__":{"challenge":"${VALID_METADATA}"}}`) }],
 ];
 
@@ -86,7 +88,8 @@ const createRequests: [string, unknown][] = [
   ['email_verified true as boolean', { userAttributes: { email: 'jane@example.com', email_verified: true } }],
   ['userAttributes a string', { userAttributes: 'email=jane@example.com' }],
   ['unknown user with attributes', { userNotFound: true, userAttributes: { email: 'jane@example.com', email_verified: 'true' } }],
-  ['tampered retry metadata', { session: [entry('CUSTOM_CHALLENGE', false, 'v1.c.0.AAAA.BBBB')] }],
+  ['tampered retry metadata', { session: [entry('CUSTOM_CHALLENGE', false, 'v2.0.AAAA.BBBB')] }],
+  ['retry metadata naming no challenge', { session: [entry('CUSTOM_CHALLENGE', false, VALID_METADATA)] }],
   ['retry metadata not a string', { session: [entry('CUSTOM_CHALLENGE', false, { hash: 'x' })] }],
   ['challengeName PASSWORD_VERIFIER', { challengeName: 'PASSWORD_VERIFIER' }],
   ['challengeName missing', { challengeName: undefined }],
@@ -134,21 +137,26 @@ async function outcome(fn: LambdaFunction, payload: unknown) {
 
 describe('hostile events against each bundle', () => {
   let sink: SesSink;
+  let dynalite: DynaliteServer;
   let bundles: DeployedBundles;
   let define: LambdaFunction;
   let create: LambdaFunction;
   let verify: LambdaFunction;
 
   beforeAll(async () => {
-    sink = await startSesSink();
+    [sink, dynalite] = await Promise.all([startSesSink(), startDynalite()]);
+    await dynalite.createStateTable(STATE_TABLE);
     bundles = new DeployedBundles();
+    const store = localStoreEnv(dynalite.endpoint);
     define = bundles.start('define-auth-challenge', {});
-    create = bundles.start('create-auth-challenge', { ...localSesEnv(sink.endpoint), EMAIL_FROM: 'sign-in@example.com' });
-    verify = bundles.start('verify-auth-challenge', {});
+    // Every case starts a sign-in for the same username: a cap above the case count keeps the limit out of the way.
+    create = bundles.start('create-auth-challenge', { ...localSesEnv(sink.endpoint), ...store, EMAIL_FROM: 'sign-in@example.com', MAX_CODES_PER_HOUR: '100' });
+    verify = bundles.start('verify-auth-challenge', { ...store, MAX_FAILED_ANSWERS_PER_DAY: '100' });
   });
   afterAll(async () => {
     await bundles?.stop();
     await sink?.stop();
+    await dynalite?.stop();
   });
 
   it('has at least 30 cases for each handler', () => {
@@ -179,7 +187,7 @@ describe('hostile events against each bundle', () => {
       expect(Object.keys(result.response['publicChallengeParameters'] as object).sort()).toEqual(['attemptsLeft', 'hint']);
     }
     const sent = await sink.emails();
-    expect(sent.every((e) => e.destination.to.length === 1 && e.destination.to[0] === 'jane@example.com')).toBe(true);
+    expect(sent.every((e) => e.destination.to.length === 1 && ['jane@example.com', DECOY_EMAIL_RECIPIENT].includes(e.destination.to[0]!))).toBe(true);
   });
 
   it.each([...sharedRequests, ...verifyRequests])('verify answers false for %s', async (_, change) => {

@@ -1,32 +1,40 @@
 import { LambdaInvocationError } from '@cognito-passwordless/lambda-runner';
+import { startDynalite, type DynaliteServer } from '@cognito-passwordless/dynamodb-local';
 import { closedPort, failingServer, silentServer } from '@cognito-passwordless/ses-sink';
-import { DeployedBundles, localSesEnv } from './bundles';
-import { KNOWN_USER } from './cognito-rounds';
+import { DeployedBundles, localSesEnv, localStoreEnv, STATE_TABLE } from './bundles';
+import { KNOWN_USER, UNKNOWN_USER, type User } from './cognito-rounds';
 
-const firstRound = {
+const firstRound = (user: User = KNOWN_USER) => ({
   version: '1',
   region: 'us-east-1',
   userPoolId: 'us-east-1_Example01',
-  userName: KNOWN_USER.userName,
+  userName: user.userName,
   callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
   triggerSource: 'CreateAuthChallenge_Authentication',
-  request: { userAttributes: KNOWN_USER.userAttributes, challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: false },
+  request: { userAttributes: user.userAttributes, challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: user.userNotFound },
   response: {},
-};
+});
 
 describe('the create bundle when SES fails', () => {
   let bundles: DeployedBundles;
+  let dynalite: DynaliteServer;
+  beforeAll(async () => {
+    dynalite = await startDynalite();
+    await dynalite.createStateTable(STATE_TABLE);
+  });
+  afterAll(() => dynalite?.stop());
   beforeEach(() => {
     bundles = new DeployedBundles();
   });
   afterEach(() => bundles.stop());
 
   /** Invokes the create bundle against `endpoint`; returns the error and the time it took. */
-  async function attempt(endpoint: string) {
-    const create = bundles.start('create-auth-challenge', { ...localSesEnv(endpoint), EMAIL_FROM: 'sign-in@example.com' });
+  async function attempt(endpoint: string, user: User = KNOWN_USER) {
+    const env = { ...localSesEnv(endpoint), ...localStoreEnv(dynalite.endpoint), EMAIL_FROM: 'sign-in@example.com', MAX_CODES_PER_HOUR: '100' };
+    const create = bundles.start('create-auth-challenge', env);
     await create.warm();
     const started = Date.now();
-    const result: { response?: unknown; error?: LambdaInvocationError } = await create.invoke(firstRound).then(
+    const result: { response?: unknown; error?: LambdaInvocationError } = await create.invoke(firstRound(user)).then(
       (response) => ({ response }),
       (error: unknown) => ({ error: error as LambdaInvocationError }),
     );
@@ -64,6 +72,23 @@ describe('the create bundle when SES fails', () => {
       await server.close();
     }
   });
+
+  it.each([
+    ['refuses connections', () => closedPort().then((endpoint) => ({ endpoint, close: async () => undefined }))],
+    ['never answers', silentServer],
+    ['answers 500', () => failingServer(500)],
+  ])('fails an unknown username exactly as a known one when SES %s', async (_, start) => {
+    const server = await start();
+    try {
+      const known = await attempt(server.endpoint);
+      const unknown = await attempt(server.endpoint, UNKNOWN_USER);
+
+      expect(unknown.error).toMatchObject({ kind: 'handler-error', errorType: known.error?.errorType, errorMessage: known.error?.errorMessage });
+      expect('response' in unknown).toBe(false);
+    } finally {
+      await server.close();
+    }
+  }, 15_000);
 
   it('logs the failure without the address', async () => {
     await attempt(await closedPort());

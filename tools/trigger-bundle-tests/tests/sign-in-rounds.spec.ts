@@ -1,6 +1,8 @@
 import type { LambdaFunction } from '@cognito-passwordless/lambda-runner';
+import { DECOY_EMAIL_RECIPIENT } from '@cognito-passwordless/contract';
+import { startDynalite, type DynaliteServer } from '@cognito-passwordless/dynamodb-local';
 import { startSesSink, type CapturedEmail, type SesSink } from '@cognito-passwordless/ses-sink';
-import { DeployedBundles, localSesEnv } from './bundles';
+import { DeployedBundles, localSesEnv, localStoreEnv, STATE_TABLE } from './bundles';
 import { CognitoRounds, KNOWN_USER, UNKNOWN_USER, type Step, type User } from './cognito-rounds';
 
 const EMAIL_FROM = 'Example Sign-in <sign-in@example.com>';
@@ -19,14 +21,18 @@ const wrongCode = (code: string) => code.replace(/^./, (d) => String((Number(d) 
 
 describe('the three bundles, driven round by round as Cognito does', () => {
   let sink: SesSink;
+  let dynalite: DynaliteServer;
   let bundles: DeployedBundles;
   let fns: Record<'define' | 'definePassword' | 'create' | 'verify' | 'createLater' | 'verifyLater', LambdaFunction>;
 
   beforeAll(async () => {
-    sink = await startSesSink();
+    [sink, dynalite] = await Promise.all([startSesSink(), startDynalite()]);
+    await dynalite.createStateTable(STATE_TABLE);
     bundles = new DeployedBundles();
-    const createEnv = { ...localSesEnv(sink.endpoint), EMAIL_FROM, CODE_TTL_SECONDS: String(TTL_SECONDS) };
-    const verifyEnv = { CODE_TTL_SECONDS: String(TTL_SECONDS) };
+    const store = localStoreEnv(dynalite.endpoint);
+    // One username signs in over and over here: limits high enough to stay out of the way (their own tests are below).
+    const createEnv = { ...localSesEnv(sink.endpoint), ...store, EMAIL_FROM, CODE_TTL_SECONDS: String(TTL_SECONDS), MAX_CODES_PER_HOUR: '100', MAX_FAILED_ANSWERS_PER_DAY: '100' };
+    const verifyEnv = { ...store, CODE_TTL_SECONDS: String(TTL_SECONDS), MAX_FAILED_ANSWERS_PER_DAY: '100' };
     const afterExpiry = { clockOffsetMs: (TTL_SECONDS + 1) * 1000 };
     fns = {
       define: bundles.start('define-auth-challenge', {}),
@@ -40,8 +46,11 @@ describe('the three bundles, driven round by round as Cognito does', () => {
   afterAll(async () => {
     await bundles?.stop();
     await sink?.stop();
+    await dynalite?.stop();
   });
   beforeEach(() => sink.clear());
+  /** What people would receive: everything but the mailbox simulator's decoys. */
+  const peoplesMail = async () => (await sink.emails()).filter((e) => !e.destination.to.includes(DECOY_EMAIL_RECIPIENT));
 
   const rounds = (user: User = KNOWN_USER, which: Partial<Record<'define' | 'create' | 'verify', LambdaFunction>> = {}) =>
     new CognitoRounds({ define: fns.define, create: fns.create, verify: fns.verify, ...which }, user);
@@ -104,12 +113,14 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     expect(await sink.emails()).toHaveLength(1);
   });
 
-  it('gives an unknown user the same challenges and the same end, and sends nothing', async () => {
+  it('gives an unknown user the same challenges and the same end, and emails only the mailbox simulator', async () => {
     const known = rounds();
     const unknown = rounds(UNKNOWN_USER);
 
     const knownSteps: Step[] = [await known.start()];
+    await sink.clear();
     const unknownSteps: Step[] = [await unknown.start()];
+    expect((await sink.emails()).map((e) => e.destination.to)).toEqual([[DECOY_EMAIL_RECIPIENT]]);
     await sink.clear();
     for (let i = 0; i < 3; i++) {
       knownSteps.push(await known.answer(challenge(knownSteps.at(-1)!), '000000'));
@@ -120,6 +131,7 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     expect(visible(unknownSteps)).toEqual(visible(knownSteps));
     expect(unknownSteps.at(-1)).toEqual({ kind: 'fail' });
     expect(await sink.emails()).toHaveLength(0);
+    expect(await peoplesMail()).toHaveLength(0);
   });
 
   it('refuses the right code once it has expired', async () => {
@@ -185,5 +197,25 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     expect(all).not.toContain(first.metadata.split('.').at(-1));
     expect(all).not.toContain('jane.doe@example.com');
     expect(all).not.toContain('nobody@example.com');
+  });
+
+  it('never accepts the right code twice', async () => {
+    const flow = rounds();
+    const first = challenge(await flow.start());
+    const code = codeIn((await sink.emails())[0]!);
+    expect(await flow.answer(first, code)).toEqual({ kind: 'tokens' });
+
+    const replay = await fns.verify.invoke({
+      version: '1',
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Example01',
+      userName: KNOWN_USER.userName,
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
+      triggerSource: 'VerifyAuthChallengeResponse_Authentication',
+      request: { userAttributes: KNOWN_USER.userAttributes, privateChallengeParameters: first.private, challengeAnswer: code, userNotFound: false },
+      response: { answerCorrect: null },
+    });
+
+    expect(replay).toMatchObject({ response: { answerCorrect: false } });
   });
 });
