@@ -6,6 +6,7 @@ import {
   SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { DECOY_EMAIL_RECIPIENT, SIGN_IN_LIMIT_MESSAGE } from '@cognito-passwordless/contract';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { randomBytes } from 'node:crypto';
@@ -25,7 +26,7 @@ const USAGE = `Sign up and sign in against the running local stack (npm start), 
 sign-up without --password sets a random one (passwordless users never type it).
 sign-in asks for the emailed code (or takes --code); with --password it starts
 with SRP, for SIGN_IN_FLOW=password-then-code. mail prints the newest emails the
-SES sink caught. Reads dist/local/outputs.json (or $LOCAL_OUTPUT_DIR/outputs.json).`;
+SES sink caught (not the decoys sent to the SES mailbox simulator). Reads dist/local/outputs.json (or $LOCAL_OUTPUT_DIR/outputs.json).`;
 
 interface Cli {
   readonly outputs: LocalStackOutputs;
@@ -175,7 +176,9 @@ async function printMail(outputs: LocalStackOutputs, address: string | undefined
   const store = (await (await fetch(`${outputs.sesEndpoint}/store`)).json()) as {
     emails: { destination: { to: string[] }; subject: string; body: { text?: string }; at: number }[];
   };
-  const emails = store.emails.filter((email) => address === undefined || email.destination.to.includes(address)).slice(-5);
+  // Decoys of unknown usernames go to the mailbox simulator: nobody's mail.
+  const forPeople = store.emails.filter((email) => !email.destination.to.includes(DECOY_EMAIL_RECIPIENT));
+  const emails = forPeople.filter((email) => address === undefined || email.destination.to.includes(address)).slice(-5);
   if (emails.length === 0) console.log('No email yet.');
   for (const email of emails) {
     console.log(`--- ${new Date(email.at * 1000).toISOString()}  to ${email.destination.to.join(', ')}  "${email.subject}"`);
@@ -185,6 +188,10 @@ async function printMail(outputs: LocalStackOutputs, address: string | undefined
 
 main().catch((error: unknown) => {
   const { name, message } = error as Error;
+  if (typeof message === 'string' && message.includes(SIGN_IN_LIMIT_MESSAGE)) {
+    console.error('Sign-in refused: too many sign-in attempts for this username (MAX_CODES_PER_HOUR or MAX_FAILED_ANSWERS_PER_DAY). No code was sent; try again later.');
+    process.exit(1);
+  }
   console.error(name && name !== 'Error' ? `${name}: ${message}` : message);
   process.exit(1);
 });

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     cognitoPort: environment.cognitoPort,
     sesPort: environment.sesPort,
     webPort: environment.webPort,
+    dynamodbPort: environment.dynamodbPort,
     dataDir: environment.dataDir,
     outputDir: environment.outputDir,
     authSessionValiditySeconds: environment.authSessionValiditySeconds,

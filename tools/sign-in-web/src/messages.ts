@@ -1,3 +1,4 @@
+import { SIGN_IN_LIMIT_MESSAGE } from '@cognito-passwordless/contract';
 import type { PasswordPolicy } from './page-config';
 
 /** The call that failed: the same error means different things at different steps. */
@@ -23,6 +24,7 @@ export const MESSAGES = {
   signUpCodeWrong: 'That code is not right. Check the latest verification email and try again.',
   signUpCodeExpired: 'That code has expired. Send a new one and use the code in the new email.',
   tooManyRequests: 'Too many attempts. Wait a little and try again.',
+  signInLimited: 'Too many sign-in attempts for this username. No code was sent: try again later (within the hour, or a day after many wrong codes).',
 } as const;
 
 const DEFAULT_HINT = 'Enter the code we sent to your email address.';
@@ -87,6 +89,8 @@ export function describeAuthError(error: unknown, step: AuthStep): string {
     case 'UserLambdaValidationException':
     case 'UnexpectedLambdaException':
     case 'InvalidLambdaResponseException':
+      // A per-username limit: the trigger's fixed message, inside Cognito's "<Trigger> failed with error ...".
+      if (message.includes(SIGN_IN_LIMIT_MESSAGE)) return MESSAGES.signInLimited;
       return step === 'sign-in' ? MESSAGES.codeNotSent : 'Sign-in failed on the server. Sign in again to get a new code.';
     case 'UsernameExistsException':
       return MESSAGES.usernameTaken;

@@ -8,6 +8,8 @@ export interface StackEnvironment {
   readonly cognitoPort: number;
   readonly sesPort: number;
   readonly webPort: number;
+  /** dynalite, the sign-in state table's DynamoDB stand-in. */
+  readonly dynamodbPort: number;
   /** Undefined: memory only (`LOCAL_DATA_DIR=`). */
   readonly dataDir: string | undefined;
   readonly outputDir: string;
@@ -20,6 +22,7 @@ export const DEFAULT_COGNITO_PORT = 9229;
 export const DEFAULT_SES_PORT = 8005;
 /** The sign-in page, next to the user pool endpoint. */
 export const DEFAULT_WEB_PORT = 9230;
+export const DEFAULT_DYNAMODB_PORT = 8006;
 
 const integer = (min: number, max: number) =>
   v.pipe(
@@ -42,7 +45,7 @@ function read<S extends v.GenericSchema<string, unknown>>(env: Environment, name
 
 /**
  * Reads the stack's variables (all optional): LOCAL_COGNITO_PORT (9229),
- * LOCAL_SES_PORT (8005), LOCAL_WEB_PORT (9230), LOCAL_DATA_DIR (dist/local/data; empty = memory
+ * LOCAL_SES_PORT (8005), LOCAL_WEB_PORT (9230), LOCAL_DYNAMODB_PORT (8006), LOCAL_DATA_DIR (dist/local/data; empty = memory
  * only), LOCAL_OUTPUT_DIR (dist/local), LOCAL_AUTH_SESSION_VALIDITY_SECONDS
  * (300, 1–900), LOCAL_LOG_REQUESTS (1; 0 = quiet), and the trigger
  * environment contract, passed through (empty = unset).
@@ -59,6 +62,7 @@ export function readStackEnvironment(env: Environment, workspaceRoot: string): S
     cognitoPort: read(env, 'LOCAL_COGNITO_PORT', integer(0, 65535), DEFAULT_COGNITO_PORT),
     sesPort: read(env, 'LOCAL_SES_PORT', integer(0, 65535), DEFAULT_SES_PORT),
     webPort: read(env, 'LOCAL_WEB_PORT', integer(0, 65535), DEFAULT_WEB_PORT),
+    dynamodbPort: read(env, 'LOCAL_DYNAMODB_PORT', integer(0, 65535), DEFAULT_DYNAMODB_PORT),
     dataDir: dataDir === undefined ? join(workspaceRoot, 'dist', 'local', 'data') : dataDir === '' ? undefined : folder(dataDir),
     outputDir: folder(env['LOCAL_OUTPUT_DIR'] || join('dist', 'local')),
     authSessionValiditySeconds: read(env, 'LOCAL_AUTH_SESSION_VALIDITY_SECONDS', integer(1, 900), 300),

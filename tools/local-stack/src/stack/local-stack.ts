@@ -16,9 +16,11 @@ import { SesMailer } from '../pool/verification-mailer';
 import { clientConfigFiles, removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
 import { createSignInPageHandler, defaultWebRoot, LOCAL_CONFIG_FILE_NAME, type LocalWebConfig } from './sign-in-page';
 import { SesSinkStartError, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
+import { startStateTable, type StateTable } from './state-table';
 import {
   createTriggerFunctions,
   DEFAULT_EMAIL_FROM,
+  DEFAULT_SIGN_IN_STATE_TABLE,
   defaultBundlePaths,
   TRIGGER_TIMEOUT_MS,
   type RunningTriggerFunctions,
@@ -45,6 +47,10 @@ export interface LocalStackOptions {
   readonly webRoot?: string;
   /** Use this SES endpoint instead of starting aws-ses-v2-local (e.g. a failing server in a fault test). */
   readonly sesEndpoint?: string;
+  /** dynalite's port; 0 (the default) picks a free port; ignored with `dynamodbEndpoint`. */
+  readonly dynamodbPort?: number;
+  /** Use this DynamoDB endpoint instead of starting dynalite (e.g. a fault server); the table is not created there. */
+  readonly dynamodbEndpoint?: string;
   /** Users, pool ids and keys persist here; undefined (the default) keeps everything in memory. */
   readonly dataDir?: string | undefined;
   /** Where to write outputs.json and the Amplify files; undefined (the default) writes none. */
@@ -76,8 +82,9 @@ export interface LocalStack {
 }
 
 /**
- * Starts the whole local stack in this process: the SES sink (its own child
- * process), the three trigger functions (one child process each), the
+ * Starts the whole local stack in this process: the SES sink and dynalite
+ * with the sign-in state table (each its own child process), the three
+ * trigger functions (one child process each), the
  * Cognito-compatible user pool endpoint and the sign-in page's server on
  * 127.0.0.1. Resolves once all of them are up and, with `outputDir`,
  * outputs.json is written.
@@ -125,10 +132,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       response.end('The local stack is starting\n');
     });
     const webListening = listen(webServer, options.webPort ?? 0, 'LOCAL_WEB_PORT');
-    const [sesResult, portResult, webPortResult] = await Promise.allSettled([sesStarting, cognitoListening, webListening]);
+    const signInStateTable = options.triggerSettings?.SIGN_IN_STATE_TABLE || DEFAULT_SIGN_IN_STATE_TABLE;
+    const stateTableStarting =
+      options.dynamodbEndpoint === undefined
+        ? startStateTable({ port: options.dynamodbPort ?? 0, dataDir: options.dataDir, tableName: signInStateTable, workspaceRoot })
+        : undefined;
+    const [sesResult, portResult, webPortResult, tableResult] = await Promise.allSettled([
+      sesStarting,
+      cognitoListening,
+      webListening,
+      stateTableStarting,
+    ]);
     if (sesResult.status === 'fulfilled' && sesResult.value !== undefined) {
       ses = sesResult.value;
       cleanups.push(() => ses!.stop());
+    }
+    let stateTable: StateTable | undefined;
+    if (tableResult.status === 'fulfilled' && tableResult.value !== undefined) {
+      stateTable = tableResult.value;
+      cleanups.push(() => stateTable!.stop());
     }
     let serverClosing: Promise<void> | undefined;
     const stopServer = () => (serverClosing ??= closeServer(server));
@@ -137,6 +159,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (portResult.status === 'rejected') throw portResult.reason;
     if (webPortResult.status === 'rejected') throw webPortResult.reason;
     if (sesResult.status === 'rejected') throw sesResult.reason;
+    if (tableResult.status === 'rejected') throw tableResult.reason;
+    const dynamodbEndpoint = stateTable?.endpoint ?? options.dynamodbEndpoint!;
 
     const cognitoEndpoint = `http://${LOOPBACK}:${portResult.value}`;
     const sesEndpoint = ses?.endpoint ?? options.sesEndpoint!;
@@ -154,6 +178,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       settings: options.triggerSettings ?? {},
       region: identity.region,
       sesEndpoint,
+      dynamodbEndpoint,
       timeoutMs: options.triggerTimeoutMs ?? TRIGGER_TIMEOUT_MS,
       onLogLine: options.onTriggerLog ?? ((name, line) => log(`[${name}] ${line}`)),
     });
@@ -191,6 +216,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       jwksUri: `${issuer}/.well-known/jwks.json`,
       issuer,
       webUrl: `http://${LOOPBACK}:${webPortResult.value}/`,
+      dynamodbEndpoint,
+      signInStateTable,
     });
     const localConfig: LocalWebConfig = { signInFlow: options.triggerSettings?.SIGN_IN_FLOW || 'passwordless', mailViewerUrl: `${sesEndpoint}/` };
     webWired.page = createSignInPageHandler({

@@ -17,6 +17,10 @@ export interface LocalStackOutputs {
   readonly issuer: string;
   /** `http://127.0.0.1:<port>/`: the sign-in page (tools/sign-in-web). */
   readonly webUrl: string;
+  /** `http://127.0.0.1:<port>`: dynalite, the functions' AWS_ENDPOINT_URL_DYNAMODB. */
+  readonly dynamodbEndpoint: string;
+  /** The sign-in state table in it (the functions' SIGN_IN_STATE_TABLE). */
+  readonly signInStateTable: string;
 }
 
 export const OUTPUTS_FILE_NAME = 'outputs.json';

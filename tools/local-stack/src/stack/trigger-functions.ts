@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SIGN_IN_STATE_TABLE, TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { LocalStackStartError } from '../errors';
 import type { TriggerFunctions } from '../pool/triggers';
@@ -7,21 +8,29 @@ import type { TriggerFunctions } from '../pool/triggers';
 export type TriggerKind = keyof TriggerFunctions;
 
 /** The function names (and `dist/apps/<name>/index.mjs` folders) of the three triggers. */
-export const FUNCTION_NAMES: Record<TriggerKind, string> = {
+export const FUNCTION_NAMES = {
   define: 'define-auth-challenge',
   create: 'create-auth-challenge',
   verify: 'verify-auth-challenge',
-};
+} as const satisfies Record<TriggerKind, string>;
 
-/** The environment contract: each function is given only the variables it reads. */
-export const TRIGGER_VARIABLES = {
-  define: ['SIGN_IN_FLOW', 'MAX_CODE_ATTEMPTS'],
-  create: ['MAX_CODE_ATTEMPTS', 'CODE_LENGTH', 'CODE_TTL_SECONDS', 'EMAIL_FROM', 'EMAIL_SUBJECT', 'SES_CONFIGURATION_SET'],
-  verify: ['CODE_LENGTH', 'CODE_TTL_SECONDS'],
-} as const satisfies Record<TriggerKind, readonly string[]>;
+/** The email delivery package's variables, which only Create reads. */
+const EMAIL_VARIABLES = ['EMAIL_FROM', 'EMAIL_SUBJECT', 'SES_CONFIGURATION_SET'] as const;
 
-export type TriggerVariable = (typeof TRIGGER_VARIABLES)[TriggerKind][number];
+const contractVariables = (kind: TriggerKind): string[] => TRIGGER_SIGN_IN_VARIABLES[FUNCTION_NAMES[kind]].map((variable) => variable.name);
+
+/** The environment contract (from the contract package): each function is given only the variables it reads. */
+export const TRIGGER_VARIABLES: Readonly<Record<TriggerKind, readonly string[]>> = Object.freeze({
+  define: contractVariables('define'),
+  create: [...contractVariables('create'), ...EMAIL_VARIABLES],
+  verify: contractVariables('verify'),
+});
+
+export type TriggerVariable = string;
 export type TriggerSettings = Partial<Record<TriggerVariable, string>>;
+
+/** The state table's name unless SIGN_IN_STATE_TABLE says otherwise. */
+export const DEFAULT_SIGN_IN_STATE_TABLE = 'local-sign-in-state';
 
 /** The sender of every local email unless EMAIL_FROM says otherwise (a reserved `.test` domain). */
 export const DEFAULT_EMAIL_FROM = 'sign-in@example.test';
@@ -38,6 +47,8 @@ export interface TriggerFunctionOptions {
   readonly settings: TriggerSettings;
   readonly region: string;
   readonly sesEndpoint: string;
+  /** dynalite (or a stand-in): the functions' AWS_ENDPOINT_URL_DYNAMODB. */
+  readonly dynamodbEndpoint: string;
   readonly timeoutMs: number;
   /** Each log line a function writes, with the function's name. */
   readonly onLogLine: (functionName: string, line: string) => void;
@@ -62,14 +73,16 @@ export async function createTriggerFunctions(options: TriggerFunctionOptions): P
     const env: Record<string, string> = {
       AWS_REGION: options.region,
       AWS_ENDPOINT_URL_SES: options.sesEndpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: options.dynamodbEndpoint,
       // The SDK signs every request; the local SES sink only wants a header.
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       // Lambda runs the bundles on Node 22; here they may run on Node 20, which the SDK would warn about in every log.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
+    const defaults: Record<string, string> = { EMAIL_FROM: DEFAULT_EMAIL_FROM, [SIGN_IN_STATE_TABLE.name]: DEFAULT_SIGN_IN_STATE_TABLE };
     for (const name of TRIGGER_VARIABLES[kind]) {
-      const value = name === 'EMAIL_FROM' ? (options.settings.EMAIL_FROM || DEFAULT_EMAIL_FROM) : options.settings[name];
+      const value = options.settings[name] || defaults[name];
       if (value !== undefined && value !== '') env[name] = value;
     }
     const name = FUNCTION_NAMES[kind];

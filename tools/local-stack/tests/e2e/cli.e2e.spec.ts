@@ -163,7 +163,7 @@ describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
     expect(stored).toContain(user.username);
     expect(stored).not.toContain(PASSWORD);
     expect(stored).not.toContain(code);
-    expect(readdirSync(join(folder, 'data')).sort()).toEqual(['pool.json', 'users.json']);
+    expect(readdirSync(join(folder, 'data')).sort()).toEqual(['dynamodb', 'pool.json', 'users.json']);
     expect(groupAlive(first.pgid)).toBe(false);
   });
 });

@@ -56,7 +56,32 @@ describe('the data folder', () => {
     } finally {
       await second.stop();
     }
-    expect(readdirSync(dataDir).sort()).toEqual(['pool.json', 'users.json']);
+    expect(readdirSync(dataDir).sort()).toEqual(['dynamodb', 'pool.json', 'users.json']);
+  });
+
+  it('keeps the per-username limits in the data folder across a restart', async () => {
+    const user = uniqueUser('capped');
+    const settings = { triggerSettings: { MAX_CODES_PER_HOUR: '1' } };
+    const first = await startTestStack({ dataDir, ...settings });
+    await first.client.send(
+      new SignUpCommand({ ClientId: first.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: user.email }] }),
+    );
+    await first.client.send(
+      new ConfirmSignUpCommand({ ClientId: first.outputs.userPoolClientId, Username: user.username, ConfirmationCode: await first.mail.verificationCode(user.email) }),
+    );
+    await signIn(first, user.username, user.email);
+    await first.stop();
+
+    const second = await startTestStack({ dataDir, ...settings });
+    try {
+      const refused = await second.client
+        .send(new InitiateAuthCommand({ ClientId: second.outputs.userPoolClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: user.username } }))
+        .catch((error: Error) => error);
+
+      expect(refused).toMatchObject({ name: 'UserLambdaValidationException', message: expect.stringContaining('Too many sign-in attempts') });
+    } finally {
+      await second.stop();
+    }
   });
 
   it('removes temporary files a killed stack left behind', async () => {

@@ -1,13 +1,14 @@
 import { LocalStackConfigError, readStackEnvironment } from '../../src';
 
 describe('readStackEnvironment', () => {
-  it('defaults to ports 9229, 8005 and 9230, dist/local/data, sessions of 300 s', () => {
+  it('defaults to ports 9229, 8005, 9230 and 8006, dist/local/data, sessions of 300 s', () => {
     const env = readStackEnvironment({}, '/repo');
 
     expect(env).toEqual({
       cognitoPort: 9229,
       sesPort: 8005,
       webPort: 9230,
+      dynamodbPort: 8006,
       dataDir: '/repo/dist/local/data',
       outputDir: '/repo/dist/local',
       authSessionValiditySeconds: 300,
@@ -31,6 +32,7 @@ describe('readStackEnvironment', () => {
     ['LOCAL_COGNITO_PORT', 'abc'],
     ['LOCAL_SES_PORT', '70000'],
     ['LOCAL_WEB_PORT', '-1'],
+    ['LOCAL_DYNAMODB_PORT', 'x'],
     ['LOCAL_AUTH_SESSION_VALIDITY_SECONDS', '0'],
     ['LOCAL_AUTH_SESSION_VALIDITY_SECONDS', '901'],
     ['LOCAL_LOG_REQUESTS', 'yes'],
@@ -39,6 +41,12 @@ describe('readStackEnvironment', () => {
 
     expect(read).toThrow(LocalStackConfigError);
     expect(read).toThrow(name);
+  });
+
+  it('passes the per-user limits and the state table name through, from the contract\'s list', () => {
+    const env = readStackEnvironment({ MAX_CODES_PER_HOUR: '2', MAX_FAILED_ANSWERS_PER_DAY: '9', SIGN_IN_STATE_TABLE: 'mine' }, '/repo');
+
+    expect(env.triggerSettings).toEqual({ MAX_CODES_PER_HOUR: '2', MAX_FAILED_ANSWERS_PER_DAY: '9', SIGN_IN_STATE_TABLE: 'mine' });
   });
 
   it('accepts session validity down to 1 s, for tests', () => {

@@ -60,6 +60,12 @@ describe('describeAuthError', () => {
     );
   });
 
+  it('says a per-username limit refused the sign-in, whatever the step', () => {
+    const error = cognitoError('UserLambdaValidationException', 'CreateAuthChallenge failed with error Too many sign-in attempts. Try again later..');
+    expect(describeAuthError(error, 'sign-in')).toBe(MESSAGES.signInLimited);
+    expect(describeAuthError(error, 'code')).toBe(MESSAGES.signInLimited);
+  });
+
   it("shows the pool's reason for a refused password, without Cognito's prefix", () => {
     const error = cognitoError('InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters');
 
