@@ -7,6 +7,7 @@ import { measureColdLoad } from './sections/cold-load';
 import { measureLocalSignIns } from './sections/local-sign-ins';
 import { measureNpmTest } from './sections/npm-test';
 import { measureSynth } from './sections/synth';
+import { measureUnknownUsers } from './sections/unknown-users';
 import { measureWarmHandlers } from './sections/warm-handlers';
 import { workspaceRoot } from './workspace';
 
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, (root: string) => BenchResult[] | Promise<BenchRe
   handlers: (root) => measureWarmHandlers(root),
   synth: (root) => measureSynth(root),
   'sign-ins': measureLocalSignIns,
+  'unknown-users': measureUnknownUsers,
   'npm-test': measureNpmTest,
 };
 /** Sections that take minutes: run only when named with --only or --with-<section>. */

@@ -1,4 +1,4 @@
-import { interleave, percentile, summarize } from '../src/statistics';
+import { interleave, kolmogorovSmirnov, percentile, summarize } from '../src/statistics';
 
 describe('statistics', () => {
   it('takes nearest-rank percentiles', () => {
@@ -16,5 +16,33 @@ describe('statistics', () => {
     const order: string[] = [];
     await interleave(2, { a: () => (order.push('a'), 1), b: () => (order.push('b'), 2) });
     expect(order).toEqual(['a', 'b', 'a', 'b']);
+  });
+
+  it('finds no difference between a sample and itself', () => {
+    const sample = Array.from({ length: 50 }, (_, i) => i);
+    expect(kolmogorovSmirnov(sample, sample)).toEqual({ statistic: 0, pValue: 1 });
+  });
+
+  it('separates two clearly shifted samples', () => {
+    const a = Array.from({ length: 200 }, (_, i) => i);
+    const b = a.map((v) => v + 100);
+    const { statistic, pValue } = kolmogorovSmirnov(a, b);
+    expect(statistic).toBeCloseTo(0.5, 10);
+    expect(pValue).toBeLessThan(1e-10);
+  });
+
+  it('matches the textbook p-value for D = 0.2 with 100 samples each', () => {
+    // λ = (√50 + 0.12 + 0.11/√50)·0.2 ≈ 1.4416; Q(λ) ≈ 0.0312.
+    const a = Array.from({ length: 100 }, (_, i) => i);
+    const b = a.map((v) => v + 20);
+    const { statistic, pValue } = kolmogorovSmirnov(a, b);
+    expect(statistic).toBeCloseTo(0.2, 10);
+    expect(pValue).toBeCloseTo(0.0312, 3);
+  });
+
+  it('does not separate interleaved samples of one distribution', () => {
+    const a = Array.from({ length: 200 }, (_, i) => 2 * i);
+    const b = a.map((v) => v + 1);
+    expect(kolmogorovSmirnov(a, b).pValue).toBeGreaterThan(0.99);
   });
 });

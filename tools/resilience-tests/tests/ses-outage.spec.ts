@@ -18,7 +18,8 @@ describe('SES fails during sign-in, then comes back', () => {
   beforeAll(async () => {
     sink = await startSesSink();
     ses = await startSesSwitch(sink.endpoint);
-    stack = await startLocalStack({ workspaceRoot: WORKSPACE_ROOT, sesEndpoint: ses.endpoint, log: audit.log });
+    // One user signs in again after each outage: the per-user cap is not what this test is about.
+    stack = await startLocalStack({ workspaceRoot: WORKSPACE_ROOT, sesEndpoint: ses.endpoint, log: audit.log, triggerSettings: { MAX_CODES_PER_HOUR: '100' } });
     wire = new CognitoWire(stack.outputs.cognitoEndpoint);
     audit.secret(PASSWORD, user.email);
     await createConfirmedUser(wire, stack.outputs.userPoolId, user.username, user.email, PASSWORD);

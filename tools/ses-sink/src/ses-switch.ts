@@ -8,6 +8,8 @@ export interface SesSwitch {
   /** Stable for the switch's life, whatever the mode: give it to the stack as its SES endpoint. */
   readonly endpoint: string;
   setMode(mode: SesSwitchMode): Promise<void>;
+  /** In mode "up", hold each request this long before passing it on (SES's own latency, for timing tests). */
+  setLatency(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export interface SesSwitch {
  */
 export async function startSesSwitch(targetEndpoint: string): Promise<SesSwitch> {
   let mode: SesSwitchMode = 'up';
+  let latencyMs = 0;
   const sockets = new Set<Socket>();
   const target = new URL(targetEndpoint);
   const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -29,6 +32,14 @@ export async function startSesSwitch(targetEndpoint: string): Promise<SesSwitch>
       outgoing.end('<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>injected</Message></Error></ErrorResponse>');
       return;
     }
+    if (latencyMs > 0) {
+      incoming.pause();
+      setTimeout(() => forward(incoming, outgoing), latencyMs);
+      return;
+    }
+    forward(incoming, outgoing);
+  };
+  const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const forwarded = request(
       { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
       (answer) => {
@@ -38,6 +49,7 @@ export async function startSesSwitch(targetEndpoint: string): Promise<SesSwitch>
     );
     forwarded.on('error', () => outgoing.destroy());
     incoming.pipe(forwarded);
+    incoming.resume();
   };
   let server: Server | undefined;
   const listen = async (port: number): Promise<number> => {
@@ -65,6 +77,9 @@ export async function startSesSwitch(targetEndpoint: string): Promise<SesSwitch>
       // Requests left hanging in silent mode fail now rather than linger.
       if (mode === 'silent' && next !== 'silent') for (const socket of sockets) socket.destroy();
       mode = next;
+    },
+    setLatency(ms) {
+      latencyMs = ms;
     },
     stop: close,
   };

@@ -40,4 +40,17 @@ describe('startSesSwitch', () => {
     await ses.setMode('up');
     expect(await sink.emails()).toHaveLength(2);
   });
+
+  it('holds each request for the set latency before passing it on', async () => {
+    ses.setLatency(150);
+    const before = (await sink.emails()).length;
+    const started = Date.now();
+    try {
+      await send(ses.endpoint);
+    } finally {
+      ses.setLatency(0);
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(await sink.emails()).toHaveLength(before + 1);
+  });
 });

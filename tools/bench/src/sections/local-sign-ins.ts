@@ -9,6 +9,14 @@ const LEVELS = [
   { concurrency: 64, signIns: 1_280 },
 ] as const;
 const WARM_UP_SIGN_INS = 30;
+/**
+ * The concurrency-1 p50 before the sign-in state table (7 ms on the 2-core
+ * machine the README's table comes from): the old path cannot be rebuilt in
+ * the same run, so the budget of 1.5× is on that figure, and the same-run
+ * baseline of three empty round trips shows how busy the machine is.
+ */
+const P50_BEFORE_STATE_TABLE_MS = 7;
+const P50_BUDGET_MS = 1.5 * P50_BEFORE_STATE_TABLE_MS;
 
 /** Three round trips that do no work: what a sign-in's three requests cost before any logic. */
 async function emptyRoundTrips(target: SignInTarget, sesEndpoint: string): Promise<void> {
@@ -40,7 +48,8 @@ async function signInLevel(target: SignInTarget, users: string[], concurrency: n
  * (its own process, the real bundles, the real SES sink), from this process.
  */
 export async function measureLocalSignIns(root: string): Promise<BenchResult[]> {
-  const stack = await startStackProcess({ workspaceRoot: root });
+  // The bench signs its users in hundreds of times an hour: the highest allowed code cap, spread over 64 users.
+  const stack = await startStackProcess({ workspaceRoot: root, env: { MAX_CODES_PER_HOUR: '100' } });
   try {
     const wire = new CognitoWire(stack.outputs.cognitoEndpoint);
     const mailbox = new Mailbox(stack.outputs.sesEndpoint);
@@ -65,7 +74,8 @@ export async function measureLocalSignIns(root: string): Promise<BenchResult[]> 
           await emptyRoundTrips(target, stack.outputs.sesEndpoint);
           baseline.push(performance.now() - t0);
           const t1 = performance.now();
-          await passwordlessSignIn(target, users[0]!, `${users[0]}@example.test`);
+          const user = users[i % users.length]!;
+          await passwordlessSignIn(target, user, `${user}@example.test`);
           latencies.push(performance.now() - t1);
         }
         const wallMs = performance.now() - started;
@@ -76,8 +86,8 @@ export async function measureLocalSignIns(root: string): Promise<BenchResult[]> 
           unit: 'ms',
           value: summary,
           baseline: summarize(baseline),
-          budget: 'p50 ≤ 10',
-          withinBudget: summary.median <= 10,
+          budget: `p50 ≤ ${P50_BUDGET_MS} (1.5 × ${P50_BEFORE_STATE_TABLE_MS})`,
+          withinBudget: summary.median <= P50_BUDGET_MS,
           note: `${Math.round(signIns / ((wallMs - baseline.reduce((a, b) => a + b, 0)) / 1000))} sign-ins/s`,
         });
         continue;
