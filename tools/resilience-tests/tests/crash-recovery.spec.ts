@@ -77,7 +77,7 @@ describe('kill -9 of the local stack during writes', () => {
       audit.secret(tokens.IdToken, tokens.AccessToken);
     }
     // The restart cleared what the killed writes left behind.
-    expect(readdirSync(dataDir).sort()).toEqual(['pool.json', 'users.json']);
+    expect(readdirSync(dataDir).sort()).toEqual(['dynamodb', 'pool.json', 'users.json']);
     await second.stop();
     audit.lines.push(...second.output);
     audit.secret(PASSWORD);
