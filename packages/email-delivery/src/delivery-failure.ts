@@ -1,3 +1,5 @@
+import { findSystemErrorCode } from '@cognito-passwordless/trigger-core';
+
 /**
  * Why a send failed, as a fixed set of values that logs and metrics can
  * count: the alarm runbook starts from it.
@@ -21,18 +23,6 @@ export interface DeliveryFailure {
   readonly detail: string;
 }
 
-/** A Node.js system error code (ECONNREFUSED, ...) on the error or the errors it wraps. */
-function findSystemCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  // The SDK wraps a non-Error throwable (a socket error from another realm) and keeps only its message.
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? /\b(E(?:CONN[A-Z]+|NOTFOUND|HOSTUNREACH|NETUNREACH|AI_AGAIN|PIPE|TIMEDOUT))\b/.exec(message)?.[1] : undefined;
-}
-
 export function classifyDeliveryFailure(error: unknown, deadlineMs: number): DeliveryFailure {
   const { name, code, $metadata } = (error ?? {}) as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
   const errorName = typeof name === 'string' ? name.slice(0, 60) : 'unknown error';
@@ -46,7 +36,7 @@ export function classifyDeliveryFailure(error: unknown, deadlineMs: number): Del
     if (status >= 500) return { reason: 'server-error', detail };
     return { reason: 'rejected', detail };
   }
-  const systemCode = findSystemCode(error);
+  const systemCode = findSystemErrorCode(error);
   if (systemCode) return { reason: 'unreachable', detail: `could not reach SES (${systemCode})` };
   return { reason: 'other', detail: `SES call failed (${errorName})` };
 }

@@ -1,15 +1,5 @@
 import type { StoreFailureReason } from '@cognito-passwordless/contract';
-
-/** A Node.js system error code (ECONNREFUSED, ...) on the error or the errors it wraps. */
-function systemCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? /\b(E(?:CONN[A-Z]+|NOTFOUND|HOSTUNREACH|NETUNREACH|AI_AGAIN|PIPE|TIMEDOUT))\b/.exec(message)?.[1] : undefined;
-}
+import { findSystemErrorCode } from '@cognito-passwordless/trigger-core';
 
 const THROTTLED = /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|LimitExceeded/;
 const DENIED = /AccessDenied|UnrecognizedClient|InvalidSignature|MissingAuthenticationToken|ExpiredToken|KMSAccessDenied/;
@@ -23,5 +13,5 @@ export function classifyStoreFailure(error: unknown): StoreFailureReason {
   if (THROTTLED.test(errorName) || $metadata?.httpStatusCode === 429) return 'throttled';
   if (DENIED.test(errorName) || $metadata?.httpStatusCode === 403) return 'access-denied';
   if (typeof $metadata?.httpStatusCode === 'number') return 'other';
-  return systemCode(error) ? 'unreachable' : 'other';
+  return findSystemErrorCode(error) ? 'unreachable' : 'other';
 }

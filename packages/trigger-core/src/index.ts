@@ -14,6 +14,7 @@ export { generateCode } from './code-generator';
 export { describeDuration } from './challenge-hint';
 export { isPlainEmailAddress, maskEmail } from './email-address';
 export { logIdentity } from './log-identity';
+export { findSystemErrorCode } from './system-error-code';
 export { normalizeUserName, signInStateKey } from './state-key';
 export { MAX_STATE_ROUNDS, STATE_BUDGET_MS } from './state-transaction';
 export { CODE_WINDOW_MS, FAILURE_BUCKET_SECONDS, FAILURE_WINDOW_SECONDS } from './sign-in-limits';
