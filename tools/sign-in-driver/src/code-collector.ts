@@ -40,6 +40,12 @@ export class CodeCollector {
     this.initiating++;
   }
 
+  /** Ends an `enter` whose InitiateAuth failed: no email will come, and clearing may go ahead. */
+  leave(): void {
+    this.initiating--;
+    void this.run();
+  }
+
   /** The code of the one unread email to `address`: call once InitiateAuth answered. */
   code(address: string): Promise<string> {
     const code = new Promise<string>((resolve, reject) => this.waiters.push({ address, resolve, reject }));

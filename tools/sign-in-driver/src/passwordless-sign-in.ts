@@ -4,6 +4,8 @@ import type { CognitoWire } from './cognito-wire';
 export interface CodeSource {
   /** Before InitiateAuth (a collector may hold new sign-ins back while it empties the store). */
   enter?(): Promise<void>;
+  /** After `enter`, when InitiateAuth failed and no `code` call follows. */
+  leave?(): void;
   code(address: string, sinceEpochSeconds: number): Promise<string>;
 }
 
@@ -33,11 +35,13 @@ interface ChallengeAnswer {
 export async function passwordlessSignIn(target: SignInTarget, username: string, email: string): Promise<Tokens> {
   const startedSeconds = Date.now() / 1000 - 1;
   await target.mailbox.enter?.();
-  const challenge = await target.wire.call<ChallengeAnswer>('InitiateAuth', {
-    AuthFlow: 'CUSTOM_AUTH',
-    ClientId: target.clientId,
-    AuthParameters: { USERNAME: username },
-  });
+  const challenge = await target.wire
+    .call<ChallengeAnswer>('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: target.clientId, AuthParameters: { USERNAME: username } })
+    .catch((error: unknown) => {
+      // A refused start (a per-user limit, a store fault) sends no email: give the slot back.
+      target.mailbox.leave?.();
+      throw error;
+    });
   if (challenge.ChallengeName !== 'CUSTOM_CHALLENGE') throw new Error(`expected CUSTOM_CHALLENGE, got ${challenge.ChallengeName}`);
   const code = await target.mailbox.code(email, startedSeconds);
   const answered = await target.wire.call<ChallengeAnswer>('RespondToAuthChallenge', {
