@@ -40,6 +40,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
       LOCAL_COGNITO_PORT: '0',
       LOCAL_SES_PORT: '0',
       LOCAL_WEB_PORT: '0',
+      LOCAL_DYNAMODB_PORT: '0',
       LOCAL_DATA_DIR: '',
       LOCAL_LOG_REQUESTS: '0',
       ...options.env,

@@ -90,6 +90,7 @@ describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
     ['LOCAL_COGNITO_PORT'],
     ['LOCAL_SES_PORT'],
     ['LOCAL_WEB_PORT'],
+    ['LOCAL_DYNAMODB_PORT'],
   ])('exits non-zero naming the port and %s when the port is taken', async (variable) => {
     const blocker: Server = createServer();
     const taken = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));

@@ -19,7 +19,7 @@ export interface CliProcess {
 export function runCli(env: Record<string, string>): CliProcess {
   const child = spawn(process.execPath, [MAIN_BUNDLE], {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, LOCAL_COGNITO_PORT: '0', LOCAL_SES_PORT: '0', LOCAL_WEB_PORT: '0', ...env },
+    env: { ...process.env, LOCAL_COGNITO_PORT: '0', LOCAL_SES_PORT: '0', LOCAL_WEB_PORT: '0', LOCAL_DYNAMODB_PORT: '0', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
