@@ -7,11 +7,18 @@ import { createDynamoDbClient } from '../src/dynamodb-client';
 
 const TABLE = 'sign-in-state';
 const savedEnv = { ...process.env };
+const clients: { destroy(): void }[] = [];
 /** The store's own client, pointed by the SDK's standard variables, as in a Lambda function. */
 function storeAt(endpoint: string, table = TABLE) {
   process.env = { ...savedEnv, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_ENDPOINT_URL_DYNAMODB: endpoint };
-  return createDynamoDbStateStore(createDynamoDbClient(), { SIGN_IN_STATE_TABLE: table });
+  const client = createDynamoDbClient();
+  clients.push(client);
+  return createDynamoDbStateStore(client, { SIGN_IN_STATE_TABLE: table });
 }
+// Kept-alive sockets of finished tests would keep jest from exiting.
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
 const item = (data: string, expiresAtSeconds = 2_000_000_000) => ({ data, expiresAtSeconds });
 
 describe('the DynamoDB sign-in state store, against dynalite', () => {
@@ -53,6 +60,7 @@ describe('the DynamoDB sign-in state store, against dynalite', () => {
     await storeAt(server.endpoint).save('u1.schema', item('{}', 1_767_225_900), undefined);
 
     const raw = new DynamoDBClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+    clients.push(raw);
     const { Item } = await raw.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'u1.schema' } } }));
 
     expect(Item).toEqual({ pk: { S: 'u1.schema' }, state: { S: '{}' }, version: { N: '1' }, expiresAt: { N: '1767225900' } });
