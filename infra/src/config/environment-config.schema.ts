@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress } from './email-address.js';
+import { WafSchema } from './pool-protection.schema.js';
 
 /** The sign-in flows the Define Auth Challenge trigger understands. */
 export const SIGN_IN_FLOWS = ['passwordless', 'password-then-code'] as const;
@@ -155,7 +156,12 @@ export const EnvironmentConfigSchema = v.strictObject({
   logRetentionDays: v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`),
   /** Cognito deletion protection: a protected user pool cannot be destroyed until it is switched off. */
   deletionProtection: v.boolean('must be true or false'),
-  userPoolTier: v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`),
+  /** Cognito feature plan; left out, the cheapest one the settings need (config/user-pool-tier.ts). */
+  userPoolTier: v.optional(v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`)),
+  /** Cognito threat protection, enforced for custom auth too; needs the PLUS plan. */
+  threatProtection: v.optional(v.boolean('must be true or false'), false),
+  /** AWS WAF in front of the user pool (rate limit per client IP, AWS IP reputation list). */
+  waf: v.optional(WafSchema, {}),
   /** Where the alarms notify, and the thresholds that depend on this environment's traffic. */
   alarms: AlarmsSchema,
   /** Where Terraform keeps this environment's state. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { authSessionValidityMinutes } from '../config/auth-session-validity.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import { stackNameOf } from '../config/stack-name.js';
+import { userPoolTierOf } from '../config/user-pool-tier.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
 import { EmailIdentity } from '../constructs/email-identity.js';
 import { IdentityPool } from '../constructs/identity-pool.js';
@@ -85,7 +86,8 @@ export class SignInStack extends TerraformStack {
 
     this.userPool = new UserPool(this, 'user_pool', {
       name: stackName,
-      tier: config.userPoolTier,
+      tier: userPoolTierOf(config),
+      threatProtection: config.threatProtection,
       deletionProtection: config.deletionProtection,
       authSessionValidityMinutes: authSessionValidityMinutes(config.signIn.codeTtlSeconds),
       triggerArns: {

@@ -26,6 +26,7 @@ export const dev = {
   deletionProtection: false,
   // No email subscription: testers look at the dashboard. Low thresholds, since a handful of testers is the normal load.
   alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30 },
-  userPoolTier: 'ESSENTIALS',
+  // No WAF in dev: a web ACL costs money every month, and testers are few. The feature plan defaults to LITE.
+  waf: { enabled: false },
   state: { type: 'local' },
 } satisfies EnvironmentConfigInput;

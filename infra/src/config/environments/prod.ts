@@ -28,7 +28,8 @@ export const prod = {
   deletionProtection: true,
   // About three times the busiest normal 5 minutes at 1 million monthly users (docs/operations.md). Replace the address.
   alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750 },
-  userPoolTier: 'ESSENTIALS',
+  // WAF on with the default rate (docs/operations.md, "WAF rate limit"); the feature plan defaults to LITE.
+  waf: { enabled: true },
   state: {
     type: 's3',
     bucket: 'example-terraform-state',
