@@ -168,6 +168,17 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       expect(error).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('email') });
     });
 
+    it.each(['email_verified', 'phone_number', 'phone_number_verified'])('refuses a sign-up that writes %s, which the app client may not write', async (name) => {
+      const user = uniqueUser();
+      const attributes = [{ Name: 'email', Value: user.email }, { Name: name, Value: name === 'phone_number' ? '+15555550100' : 'true' }];
+
+      const error = await failure(
+        t.client.send(new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: attributes })),
+      );
+
+      expect(error).toMatchObject({ name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' });
+    });
+
     it('refuses a taken username with UsernameExistsException, whatever its case', async () => {
       const user = await signUp();
 
