@@ -150,7 +150,7 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       expect(jwks.keys).toEqual([expect.objectContaining({ alg: 'RS256', kty: 'RSA', use: 'sig', kid: expect.any(String) })]);
       expect(openid).toMatchObject({ issuer: t.outputs.issuer, jwks_uri: t.outputs.jwksUri });
       expect(preflight.status).toBe(204);
-      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
     });
   });
 
