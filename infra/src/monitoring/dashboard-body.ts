@@ -19,7 +19,12 @@ export interface DashboardInput {
   };
   /** Where operators read what each alarm means. */
   readonly runbook: string;
+  /** Rows of optional parts (the WAF), below the alarm states. */
+  readonly extraWidgets?: readonly DashboardWidget[];
 }
+
+/** Where the optional rows start: below the alarm states. */
+export const EXTRA_WIDGETS_Y = 24;
 
 /** One metric row of a widget: namespace, name, dimension name/value pairs, then rendering options. */
 export type MetricRow = (string | Record<string, unknown>)[];
@@ -140,6 +145,7 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
       },
     )),
     widget(0, 20, 24, 4, { title: 'Alarms', alarms: [...input.alarmArns] }, 'alarm'),
+    ...(input.extraWidgets ?? []),
   ];
   return { widgets };
 }

@@ -21,9 +21,11 @@ import { SignInDashboard } from '../constructs/sign-in-dashboard.js';
 import { SignInMetricFilters } from '../constructs/sign-in-metric-filters.js';
 import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
+import { UserPoolFirewall } from '../constructs/user-pool-firewall.js';
 import { UserPool } from '../constructs/user-pool.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
 import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { EXTRA_WIDGETS_Y } from '../monitoring/dashboard-body.js';
 import { metricNamespaceOf } from '../monitoring/sign-in-metrics.js';
 import { OUTPUT_NAMES } from './output-names.js';
 
@@ -53,6 +55,8 @@ export class SignInStack extends TerraformStack {
   readonly alarmTopic: AlarmTopic;
   readonly alarms: SignInAlarms;
   readonly dashboard: SignInDashboard;
+  /** Undefined where the environment turns WAF off. */
+  readonly firewall: UserPoolFirewall | undefined;
 
   constructor(scope: Construct, config: EnvironmentConfig, options: SignInStackOptions) {
     const stackName = stackNameOf(config);
@@ -128,19 +132,30 @@ export class SignInStack extends TerraformStack {
       functionNames,
       thresholds: config.alarms,
     });
+    this.firewall = config.waf.enabled
+      ? new UserPoolFirewall(this, 'firewall', {
+          name: `${stackName}-user-pool`,
+          region: config.region,
+          userPoolArn: this.userPool.pool.arn,
+          settings: config.waf,
+          alarmNamePrefix: `${stackName}-`,
+          topicArn: this.alarmTopic.topic.arn,
+        })
+      : undefined;
     this.dashboard = new SignInDashboard(this, 'dashboard', {
       name: stackName,
       stackName,
       region: config.region,
       namespace: this.metricFilters.namespace,
       functionNames,
-      alarmArns: this.alarms.alarms.map((alarm) => alarm.arn),
+      alarmArns: [...this.alarms.alarms, ...(this.firewall === undefined ? [] : [this.firewall.alarm])].map((alarm) => alarm.arn),
       thresholds: {
         durationP99Ms: TRIGGER_DURATION_P99_THRESHOLD_MS,
         sesBounceRate: SES_BOUNCE_RATE_THRESHOLD,
         sesComplaintRate: SES_COMPLAINT_RATE_THRESHOLD,
       },
       runbook: RUNBOOK_FILE,
+      extraWidgets: this.firewall === undefined ? [] : [this.firewall.dashboardWidget(EXTRA_WIDGETS_Y)],
     });
 
     this.defineOutputs();

@@ -1,4 +1,5 @@
 import { LAMBDA_METRICS, LAMBDA_NAMESPACE, SES_ACCOUNT_METRICS, SES_NAMESPACE } from '../../src/monitoring/aws-metrics.js';
+import { WAF_METRICS, WAF_NAMESPACE } from '../../src/constructs/user-pool-firewall.js';
 import type { TerraformJson } from './synth.js';
 
 export interface MetricReference {
@@ -29,6 +30,7 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
     }
     return undefined;
   }
+  if (namespace === WAF_NAMESPACE) return whyWafMetricIsMissing(terraform, metric, described);
   if (namespace === SES_NAMESPACE) {
     if (!(SES_ACCOUNT_METRICS as readonly string[]).includes(metricName)) return `${described}: not an SES account metric`;
     if (dimensionNames.length > 0) return `${described}: SES account metrics have no dimensions`;
@@ -40,6 +42,20 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
   );
   if (!filtered) return `${described}: no metric filter of this stack writes it`;
   if (dimensionNames.length > 0) return `${described}: the metric filters write no dimensions`;
+  return undefined;
+}
+
+/** A WAF web ACL metric: WebACL one of the stack's web ACLs, Region the provider's, Rule `ALL` or one of its rules' metric names. */
+function whyWafMetricIsMissing(terraform: TerraformJson, metric: MetricReference, described: string): string | undefined {
+  const { metricName, dimensions } = metric;
+  if (!(WAF_METRICS as readonly string[]).includes(metricName)) return `${described}: not a WAF web ACL metric`;
+  if (Object.keys(dimensions).sort().join() !== 'Region,Rule,WebACL') return `${described}: a WAF metric needs the WebACL, Region and Rule dimensions`;
+  const webAcl = Object.values(terraform.resource['aws_wafv2_web_acl'] ?? {}).find((acl) => acl['name'] === dimensions['WebACL']);
+  if (webAcl === undefined) return `${described}: WebACL is not a web ACL of this stack`;
+  const region = (terraform.provider?.['aws'] as { region?: string }[] | undefined)?.[0]?.region;
+  if (dimensions['Region'] !== region) return `${described}: Region is not the stack's region ${region}`;
+  const ruleMetrics = (JSON.parse(webAcl['rule_json'] ?? '[]') as { VisibilityConfig: { MetricName: string } }[]).map((rule) => rule.VisibilityConfig.MetricName);
+  if (dimensions['Rule'] !== 'ALL' && !ruleMetrics.includes(dimensions['Rule'] ?? '')) return `${described}: Rule is neither ALL nor a rule of the web ACL`;
   return undefined;
 }
 
