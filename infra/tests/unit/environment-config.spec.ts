@@ -1,16 +1,6 @@
-import { InfraConfigError } from '../../src/errors.js';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
-
-function rejectedField(input: unknown): string {
-  try {
-    parseEnvironmentConfig(input);
-  } catch (error) {
-    if (error instanceof InfraConfigError) return error.field;
-    throw error;
-  }
-  throw new Error('the configuration was accepted');
-}
+import { rejectedField } from '../helpers/rejected-field.js';
 
 describe('parseEnvironmentConfig', () => {
   it.each([

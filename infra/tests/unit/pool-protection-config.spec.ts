@@ -2,16 +2,7 @@ import { parseEnvironmentConfig } from '../../src/config/parse-environment-confi
 import { userPoolTierOf } from '../../src/config/user-pool-tier.js';
 import { InfraConfigError } from '../../src/errors.js';
 import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
-
-function rejectedField(input: unknown): string {
-  try {
-    parseEnvironmentConfig(input);
-  } catch (error) {
-    if (error instanceof InfraConfigError) return error.field;
-    throw error;
-  }
-  throw new Error('the configuration was accepted');
-}
+import { rejectedField } from '../helpers/rejected-field.js';
 
 describe('pool protection settings', () => {
   it('turns WAF on by default, at 2,000 requests per IP per 5 minutes, and off in the shipped dev', () => {

@@ -1,11 +1,11 @@
-import { ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { signIn } from 'aws-amplify/auth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configureAmplify } from '../support/amplify';
-import { failure, leakedSecrets, PASSWORD, startTestStack, uniqueUser, type TestStack } from '../support/test-stack';
+import { confirmedUser as signedUpAndConfirmed, failure, leakedSecrets, PASSWORD, startTestStack, type TestStack } from '../support/test-stack';
 
 /**
  * Every AuthFlow the InitiateAuth API knows, with what the stack answers when
@@ -42,15 +42,7 @@ describe.each(['passwordless', 'password-then-code'] as const)('the app client a
     rmSync(outputDir, { recursive: true, force: true });
   });
 
-  async function confirmedUser() {
-    const user = uniqueUser('flows');
-    await t.client.send(
-      new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: user.email }] }),
-    );
-    const code = await t.mail.verificationCode(user.email);
-    await t.client.send(new ConfirmSignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, ConfirmationCode: code }));
-    return user;
-  }
+  const confirmedUser = () => signedUpAndConfirmed(t, 'flows');
   const signInEmails = async (email: string) => (await t.mail.to(email)).filter((mail) => mail.subject !== 'Your verification code');
 
   it.each(FLOWS)('yields no tokens from %s with the right password and no code', async (flow, expected) => {
