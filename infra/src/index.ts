@@ -12,6 +12,7 @@ export { ENVIRONMENTS } from './config/environments/index.js';
 export { parseEnvironmentConfig } from './config/parse-environment-config.js';
 export { stackNameOf } from './config/stack-name.js';
 export { clientConfigInputFromOutputs } from './client-config/stack-outputs.js';
+export type { ClientSettings } from './client-config/stack-outputs.js';
 export { AlarmTopic } from './constructs/alarm-topic.js';
 export { EmailIdentity } from './constructs/email-identity.js';
 export { IdentityPool } from './constructs/identity-pool.js';
