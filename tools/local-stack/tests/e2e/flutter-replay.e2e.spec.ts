@@ -108,7 +108,7 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
     expect(error).toMatchObject({ type: 'NotAuthorizedException', status: 400 });
   });
 
-  it('gives an app that starts with SRP_A (Flutter given a password, as v1 apps are) the code right after it', async () => {
+  it('gives an app that starts with SRP_A (Flutter with a password: v1 by default, v2 with customAuthWithSrp) the code right after it', async () => {
     // v1 with `authenticationFlowType: CUSTOM_AUTH_*` and no per-call option starts with SRP_A exactly when given a password.
     const password = generatedPassword();
     const client = new FlutterReplayClient(pool());
