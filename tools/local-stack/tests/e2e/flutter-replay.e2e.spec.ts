@@ -21,13 +21,14 @@ function remember(t: TestStack, tokens: FlutterTokens): FlutterTokens {
   return tokens;
 }
 
-/** `Amplify.Auth.signUp` then `confirmSignUp` with the emailed code, as Flutter sends them. */
-async function flutterSignUp(t: TestStack, client: FlutterReplayClient, password: string) {
+/** A fresh app whose user signed up (`Amplify.Auth.signUp`) and confirmed with the emailed code (`confirmSignUp`). */
+async function flutterSignUp(t: TestStack, password = generatedPassword()) {
+  const client = new FlutterReplayClient({ endpoint: t.outputs.cognitoEndpoint, userPoolId: t.outputs.userPoolId, clientId: t.outputs.userPoolClientId });
   const user = uniqueUser('flutter');
   t.secrets.add(password);
   const signedUp = await client.signUp(user.username, password, user.email);
   await client.confirmSignUp(user.username, await t.mail.verificationCode(user.email));
-  return { ...user, signedUp };
+  return { client, password, user: { ...user, signedUp } };
 }
 
 /** A raw AWS JSON 1.1 call, for requests Flutter would never build. */
@@ -42,7 +43,6 @@ async function raw(t: TestStack, operation: string, body: object) {
 
 describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () => {
   let t: TestStack;
-  const pool = () => ({ endpoint: t.outputs.cognitoEndpoint, userPoolId: t.outputs.userPoolId, clientId: t.outputs.userPoolClientId });
 
   beforeAll(async () => {
     t = await startTestStack({ triggerSettings: { SIGN_IN_FLOW: 'passwordless' } });
@@ -50,8 +50,7 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
   afterAll(() => t?.stop());
 
   async function signedIn(prefix?: string) {
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, generatedPassword());
+    const { client, user } = await flutterSignUp(t);
     await client.signIn(user.username, 'customAuthWithoutSrp');
     const done = await client.confirmSignIn(await t.mail.latestCode(user.email));
     if (!done.signedIn) throw new Error(`${prefix ?? 'user'} did not sign in`);
@@ -59,8 +58,7 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
   }
 
   it('signs up with a generated password, confirms, and signs in with the emailed code alone', async () => {
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, generatedPassword());
+    const { client, user } = await flutterSignUp(t);
 
     const challenge = await client.signIn(user.username, 'customAuthWithoutSrp');
     const done = await client.confirmSignIn(await t.mail.latestCode(user.email));
@@ -82,8 +80,7 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
   });
 
   it('answers a wrong code with another CUSTOM_CHALLENGE, one attempt less, and the right code still signs in', async () => {
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, generatedPassword());
+    const { client, user } = await flutterSignUp(t);
     await client.signIn(user.username, 'customAuthWithoutSrp');
     const code = await t.mail.latestCode(user.email);
 
@@ -96,8 +93,7 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
   });
 
   it('ends the sign-in with NotAuthorizedException after the last wrong code', async () => {
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, generatedPassword());
+    const { client, user } = await flutterSignUp(t);
     await client.signIn(user.username, 'customAuthWithoutSrp');
     const wrong = wrongCode(await t.mail.latestCode(user.email));
 
@@ -110,9 +106,7 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
 
   it('gives an app that starts with SRP_A (Flutter with a password: v1 by default, v2 with customAuthWithSrp) the code right after it', async () => {
     // v1 with `authenticationFlowType: CUSTOM_AUTH_*` and no per-call option starts with SRP_A exactly when given a password.
-    const password = generatedPassword();
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, password);
+    const { client, user, password } = await flutterSignUp(t);
 
     const challenge = await client.signIn(user.username, 'customAuthWithSrp', password);
     const done = await client.confirmSignIn(await t.mail.latestCode(user.email));
@@ -222,7 +216,6 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
 
 describe('Amplify Flutter replay, password-then-code pool (customAuthWithSrp), refresh tokens that expire at once', () => {
   let t: TestStack;
-  const pool = () => ({ endpoint: t.outputs.cognitoEndpoint, userPoolId: t.outputs.userPoolId, clientId: t.outputs.userPoolClientId });
 
   beforeAll(async () => {
     t = await startTestStack({ triggerSettings: { SIGN_IN_FLOW: 'password-then-code' }, tokenValidity: { refreshTokenSeconds: 0 } });
@@ -232,9 +225,7 @@ describe('Amplify Flutter replay, password-then-code pool (customAuthWithSrp), r
   const signInEmails = async (email: string) => (await t.mail.to(email)).filter((mail) => mail.subject !== 'Your verification code');
 
   it('signs in with SRP_A, answers PASSWORD_VERIFIER at once, then takes the emailed code', async () => {
-    const password = generatedPassword();
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, password);
+    const { client, user, password } = await flutterSignUp(t);
 
     const challenge = await client.signIn(user.username, 'customAuthWithSrp', password);
     const done = await client.confirmSignIn(await t.mail.latestCode(user.email));
@@ -253,8 +244,7 @@ describe('Amplify Flutter replay, password-then-code pool (customAuthWithSrp), r
   });
 
   it('refuses a wrong password with NotAuthorizedException and sends no code', async () => {
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, generatedPassword());
+    const { client, user } = await flutterSignUp(t);
 
     const error = await failure(client.signIn(user.username, 'customAuthWithSrp', generatedPassword()));
 
@@ -263,9 +253,7 @@ describe('Amplify Flutter replay, password-then-code pool (customAuthWithSrp), r
   });
 
   it('answers an expired refresh token "Refresh Token has expired" on both refresh paths', async () => {
-    const password = generatedPassword();
-    const client = new FlutterReplayClient(pool());
-    const user = await flutterSignUp(t, client, password);
+    const { client, user, password } = await flutterSignUp(t);
     await client.signIn(user.username, 'customAuthWithSrp', password);
     const done = await client.confirmSignIn(await t.mail.latestCode(user.email));
     if (done.signedIn) remember(t, done.tokens);
