@@ -1,4 +1,12 @@
-import { LAMBDA_METRICS, LAMBDA_NAMESPACE, SES_ACCOUNT_METRICS, SES_NAMESPACE } from '../../src/monitoring/aws-metrics.js';
+import {
+  DYNAMODB_NAMESPACE,
+  DYNAMODB_OPERATION_METRICS,
+  DYNAMODB_TABLE_METRICS,
+  LAMBDA_METRICS,
+  LAMBDA_NAMESPACE,
+  SES_ACCOUNT_METRICS,
+  SES_NAMESPACE,
+} from '../../src/monitoring/aws-metrics.js';
 import type { TerraformJson } from './synth.js';
 
 export interface MetricReference {
@@ -8,11 +16,13 @@ export interface MetricReference {
 }
 
 const FUNCTION_NAME_REFERENCE = /^\$\{aws_lambda_function\.([\w-]+)\.function_name\}$/;
+const TABLE_NAME_REFERENCE = /^\$\{aws_dynamodb_table\.([\w-]+)\.name\}$/;
 
 /**
  * Why `metric` is not one this stack produces, or undefined when it is: a
  * metric of one of the stack's metric filters (in their namespace, without
- * dimensions), a Lambda metric of one of the stack's functions, or an SES
+ * dimensions), a Lambda metric of one of the stack's functions, a DynamoDB
+ * metric of the stack's table (per operation the triggers call), or an SES
  * account metric of the region the stack's SES identity sends from.
  */
 export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricReference): string | undefined {
@@ -26,6 +36,20 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
     const functionId = FUNCTION_NAME_REFERENCE.exec(dimensions['FunctionName'] ?? '')?.[1];
     if (functionId === undefined || terraform.resource['aws_lambda_function']?.[functionId] === undefined) {
       return `${described}: FunctionName is not a function of this stack`;
+    }
+    return undefined;
+  }
+  if (namespace === DYNAMODB_NAMESPACE) {
+    const perOperation = (DYNAMODB_OPERATION_METRICS as readonly string[]).includes(metricName);
+    if (!perOperation && !(DYNAMODB_TABLE_METRICS as readonly string[]).includes(metricName)) return `${described}: not a DynamoDB table metric`;
+    const expected = perOperation ? 'Operation,TableName' : 'TableName';
+    if ([...dimensionNames].sort().join() !== expected) return `${described}: ${metricName} is published with exactly the ${expected} dimensions`;
+    const tableId = TABLE_NAME_REFERENCE.exec(dimensions['TableName'] ?? '')?.[1];
+    if (tableId === undefined || terraform.resource['aws_dynamodb_table']?.[tableId] === undefined) {
+      return `${described}: TableName is not a table of this stack`;
+    }
+    if (perOperation && !/^(GetItem|UpdateItem)$/.test(dimensions['Operation'] ?? '')) {
+      return `${described}: the triggers call only GetItem and UpdateItem`;
     }
     return undefined;
   }
