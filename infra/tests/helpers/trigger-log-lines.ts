@@ -195,6 +195,9 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
 
   let current: LogLine[] = [];
   const started: LambdaFunction[] = [];
+  // Nothing here may reach AWS: a bundle that uses the state table talks to a closed local port
+  // (and so fails closed) until these scenarios get a DynamoDB-compatible server of their own.
+  const stateStoreEndpoint = await closedPort();
   const start = (trigger: TriggerName, env: Record<string, string> = {}) => {
     const fn = new LambdaFunction({
       name: trigger,
@@ -202,6 +205,7 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
       env: {
         AWS_LAMBDA_LOG_LEVEL: config.lambda.logLevel,
         ...triggerEnvironment(trigger, config, { stateTableName: STATE_TABLE_NAME }),
+        AWS_ENDPOINT_URL_DYNAMODB: stateStoreEndpoint,
         ...env,
       },
       timeoutMs: 5_000,
