@@ -22,7 +22,7 @@ const TABLE_NAME_REFERENCE = /^\$\{aws_dynamodb_table\.([\w-]+)\.name\}$/;
  * Why `metric` is not one this stack produces, or undefined when it is: a
  * metric of one of the stack's metric filters (in their namespace, without
  * dimensions), a Lambda metric of one of the stack's functions, a DynamoDB
- * metric of the stack's table (per operation the triggers call), or an SES
+ * metric of the stack's table (per operation a role of the stack may call), or an SES
  * account metric of the region the stack's SES identity sends from.
  */
 export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricReference): string | undefined {
@@ -48,8 +48,8 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
     if (tableId === undefined || terraform.resource['aws_dynamodb_table']?.[tableId] === undefined) {
       return `${described}: TableName is not a table of this stack`;
     }
-    if (perOperation && !/^(GetItem|UpdateItem)$/.test(dimensions['Operation'] ?? '')) {
-      return `${described}: the triggers call only GetItem and UpdateItem`;
+    if (perOperation && !allowedDynamodbActions(terraform).has(`dynamodb:${dimensions['Operation']}`)) {
+      return `${described}: no role of this stack may call ${dimensions['Operation']}`;
     }
     return undefined;
   }
@@ -65,6 +65,12 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
   if (!filtered) return `${described}: no metric filter of this stack writes it`;
   if (dimensionNames.length > 0) return `${described}: the metric filters write no dimensions`;
   return undefined;
+}
+
+/** The DynamoDB actions the stack's policy documents allow. */
+function allowedDynamodbActions(terraform: TerraformJson): Set<string> {
+  const statements = Object.values(terraform.data?.['aws_iam_policy_document'] ?? {}).flatMap((doc) => doc['statement'] as { actions?: string[] }[]);
+  return new Set(statements.flatMap((statement) => statement.actions ?? []).filter((action) => action.startsWith('dynamodb:')));
 }
 
 /** The metric of one `metrics` row of a dashboard widget: namespace, name, dimension pairs, then options. */
