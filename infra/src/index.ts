@@ -21,6 +21,7 @@ export { SignInDashboard } from './constructs/sign-in-dashboard.js';
 export { SignInMetricFilters } from './constructs/sign-in-metric-filters.js';
 export {
   SignInStateTable,
+  STATE_TABLE_LOGICAL_ID,
   STATE_TABLE_OPERATIONS,
   STATE_TABLE_PARTITION_KEY,
   STATE_TABLE_TTL_ATTRIBUTE,

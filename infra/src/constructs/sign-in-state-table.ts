@@ -11,6 +11,13 @@ export const STATE_TABLE_PARTITION_KEY = 'pk';
 export const STATE_TABLE_TTL_ATTRIBUTE = 'expiresAt';
 
 /**
+ * A fixed Terraform address: a stateful resource under prevent_destroy should
+ * not move when the construct tree is refactored, and operators type it
+ * (`terraform import aws_dynamodb_table.sign_in_state_table <name>`).
+ */
+export const STATE_TABLE_LOGICAL_ID = 'sign_in_state_table';
+
+/**
  * The item operations the triggers use, and so the only ones their roles may
  * call (as `dynamodb:<operation>`) and the ones whose per-operation metrics
  * the alarms and the dashboard watch.
@@ -53,6 +60,7 @@ export class SignInStateTable extends Construct {
       deletionProtectionEnabled: props.deletionProtection,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
+    this.table.overrideLogicalId(STATE_TABLE_LOGICAL_ID);
   }
 
   /** What a trigger that reads and counts per-user state may do: its item operations, on this table only. */

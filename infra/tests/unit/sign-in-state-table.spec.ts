@@ -91,8 +91,9 @@ describe.each([
   const variablesOf = (trigger: string): Record<string, string> =>
     functions.find((fn) => String(fn['function_name']).endsWith(trigger))?.['environment'].variables ?? {};
 
-  it('is one table named after the stack', () => {
+  it('is one table named after the stack, at a fixed Terraform address', () => {
     expect(tables).toHaveLength(1);
+    expect(tableId).toBe('sign_in_state_table');
     expect(table?.['name']).toBe(`cognito-passwordless-${environment}-sign-in-state`);
   });
 
