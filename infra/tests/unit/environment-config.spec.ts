@@ -8,6 +8,7 @@ import {
   MAX_FAILED_ANSWERS_PER_DAY,
   SIGN_IN_FLOW,
 } from '@cognito-passwordless/contract';
+import { maxFailedAnswersPerDayFor } from '../../src/config/guessing-bound.js';
 import { InfraConfigError } from '../../src/errors.js';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
@@ -153,6 +154,18 @@ describe('parseEnvironmentConfig', () => {
     expect(dailyGuessProbability(maxFailedAnswersPerDay, codeLength)).toBeLessThanOrEqual(MAX_DAILY_GUESS_PROBABILITY);
     expect(parseEnvironmentConfig(input).signIn).toMatchObject({ codeLength, maxFailedAnswersPerDay });
   });
+
+  it.each(Array.from({ length: CODE_LENGTH.max - CODE_LENGTH.min + 1 }, (_, i) => CODE_LENGTH.min + i))(
+    'draws the line exactly at the bound for %i digits: the highest daily limit within it passes, one more is refused',
+    (codeLength) => {
+      const highest = maxFailedAnswersPerDayFor(codeLength);
+      const withLimit = (limit: number) =>
+        inputWith(inputWith(devInput(), 'signIn.codeLength', codeLength), 'signIn.maxFailedAnswersPerDay', limit);
+
+      expect(parseEnvironmentConfig(withLimit(highest)).signIn.maxFailedAnswersPerDay).toBe(highest);
+      expect(rejectedField(withLimit(highest + 1))).toBe('signIn.maxFailedAnswersPerDay');
+    },
+  );
 
   it('refuses a daily guessing chance above the contract bound with a typed error naming both settings', () => {
     const input = inputWith(inputWith(prodInput(), 'signIn.codeLength', 7), 'signIn.maxFailedAnswersPerDay', 1_001);
