@@ -24,6 +24,8 @@ export { generateSignUpPassword, SIGN_UP_PASSWORD_LENGTH } from './sign-up-passw
 export type { RandomFill } from './sign-up-password.js';
 export {
   AUTHENTICATION_FLOW_TYPE,
+  GEN1_AUTHENTICATION_FLOW_TYPES,
   USER_POOL_PASSWORD_POLICY,
   USER_POOL_REQUIRED_ATTRIBUTES,
 } from './user-pool-settings.js';
+export type { Gen1AuthenticationFlowType } from './user-pool-settings.js';
