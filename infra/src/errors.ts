@@ -40,3 +40,16 @@ export class StackOutputsError extends InfraError {
 export class UsageError extends InfraError {
   override readonly name = 'UsageError';
 }
+
+/** An environment's email template files break a rule; the message names the file and every problem. */
+export class EmailTemplateFileError extends InfraError {
+  override readonly name = 'EmailTemplateFileError';
+
+  constructor(
+    /** The offending file (or folder, when a file is missing). */
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Email template ${file}: ${problems.join('; ')}`);
+  }
+}

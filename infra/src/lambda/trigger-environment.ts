@@ -24,7 +24,9 @@ export function triggerEnvironment(trigger: TriggerName, config: EnvironmentConf
         CODE_LENGTH: String(signIn.codeLength),
         CODE_TTL_SECONDS: String(signIn.codeTtlSeconds),
         EMAIL_FROM: email.from,
-        EMAIL_SUBJECT: email.subject,
+        EMAIL_DEFAULT_LOCALE: email.defaultLocale,
+        ...(email.subject === undefined ? {} : { EMAIL_SUBJECT: email.subject }),
+        ...(email.appName === undefined ? {} : { EMAIL_APP_NAME: email.appName }),
         ...(email.configurationSet === undefined ? {} : { SES_CONFIGURATION_SET: email.configurationSet.name }),
       };
     case 'verify-auth-challenge':

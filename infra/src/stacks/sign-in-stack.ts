@@ -21,6 +21,8 @@ import { SignInMetricFilters } from '../constructs/sign-in-metric-filters.js';
 import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
 import { UserPool } from '../constructs/user-pool.js';
+import { createFunctionFiles } from '../email-templates/create-function-files.js';
+import type { ZipEntry } from '../lambda/deterministic-zip.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
 import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
 import { metricNamespaceOf } from '../monitoring/sign-in-metrics.js';
@@ -34,6 +36,8 @@ export interface SignInStackOptions {
   readonly lambdaBundleRoot: string;
   /** Where zipped bundles are cached between synths, e.g. `dist/infra/lambda-archives`. */
   readonly archiveCacheDir: string;
+  /** The folder `email.templates` is relative to: the infra project folder. */
+  readonly emailTemplateRoot?: string;
 }
 
 /**
@@ -65,7 +69,7 @@ export class SignInStack extends TerraformStack {
 
     this.emailIdentity = new EmailIdentity(this, 'email', { email: config.email, region: config.region });
 
-    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = []) =>
+    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = [], extraFiles: readonly ZipEntry[] = []) =>
       new TriggerFunction(this, name, {
         trigger: name,
         functionName: `${stackName}-${name}`,
@@ -76,10 +80,15 @@ export class SignInStack extends TerraformStack {
         logRetentionDays: config.logRetentionDays,
         logLevel: config.lambda.logLevel,
         extraStatements,
+        extraFiles,
       });
     this.triggers = {
       'define-auth-challenge': trigger('define-auth-challenge'),
-      'create-auth-challenge': trigger('create-auth-challenge', [this.emailIdentity.sendStatement()]),
+      'create-auth-challenge': trigger(
+        'create-auth-challenge',
+        [this.emailIdentity.sendStatement()],
+        createFunctionFiles(config, options.emailTemplateRoot),
+      ),
       'verify-auth-challenge': trigger('verify-auth-challenge'),
     };
 

@@ -21,6 +21,8 @@ const ALLOWED_VARIABLES: Record<(typeof TRIGGERS)[number], readonly string[]> = 
     'CODE_TTL_SECONDS',
     'EMAIL_FROM',
     'EMAIL_SUBJECT',
+    'EMAIL_DEFAULT_LOCALE',
+    'EMAIL_APP_NAME',
     'SES_CONFIGURATION_SET',
     'POWERTOOLS_SERVICE_NAME',
   ],

@@ -20,7 +20,8 @@ describe('triggerEnvironment', () => {
       CODE_LENGTH: '6',
       CODE_TTL_SECONDS: '300',
       EMAIL_FROM: 'Example <no-reply@auth.example.com>',
-      EMAIL_SUBJECT: 'Your sign-in code',
+      EMAIL_DEFAULT_LOCALE: 'en',
+      EMAIL_APP_NAME: 'Example',
       SES_CONFIGURATION_SET: 'cognito-passwordless-prod',
     });
   });
@@ -37,6 +38,13 @@ describe('triggerEnvironment', () => {
     const dev = parseEnvironmentConfig(devInput());
 
     expect(triggerEnvironment('create-auth-challenge', dev)).not.toHaveProperty('SES_CONFIGURATION_SET');
+  });
+
+  it('passes EMAIL_SUBJECT only when the environment sets one', () => {
+    const config = parseEnvironmentConfig(inputWith(devInput(), 'email.subject', 'Your code'));
+
+    expect(triggerEnvironment('create-auth-challenge', config)).toMatchObject({ EMAIL_SUBJECT: 'Your code', EMAIL_APP_NAME: 'Example (dev)' });
+    expect(triggerEnvironment('create-auth-challenge', parseEnvironmentConfig(devInput()))).not.toHaveProperty('EMAIL_SUBJECT');
   });
 
   it('passes the configured values, not the defaults', () => {

@@ -49,6 +49,11 @@ export const MAX_EMAIL_TEMPLATE_LOCALES = 16;
 /** A locale as template files and `EMAIL_DEFAULT_LOCALE` name it: a BCP 47 language tag (`de`, `pt-BR`). */
 export const EMAIL_LOCALE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
 
+/** EMAIL_APP_NAME: one line of plain text (escaped where HTML shows it). */
+export const MAX_APP_NAME_LENGTH = 60;
+/** No control, format (bidirectional overrides, zero-width) or line separator characters. */
+export const APP_NAME_CHARACTERS = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u;
+
 /** What is wrong with one template part, as phrases ("misses {{code}}"); empty when it is fine. */
 export function emailTemplateProblems(part: EmailTemplatePart, template: string): string[] {
   const problems: string[] = [];

@@ -24,6 +24,7 @@ export {
 } from './decision-log';
 export type { SignInLimitReason, StoreFailureReason } from './decision-log';
 export {
+  APP_NAME_CHARACTERS,
   EMAIL_LOCALE_TAG,
   EMAIL_TEMPLATE_MAX_BYTES,
   EMAIL_TEMPLATE_PARTS,
@@ -31,6 +32,7 @@ export {
   EMAIL_TEMPLATES_FILE,
   emailTemplateProblems,
   FORBIDDEN_PLACEHOLDERS,
+  MAX_APP_NAME_LENGTH,
   MAX_EMAIL_TEMPLATE_LOCALES,
   REQUIRED_PLACEHOLDERS,
   SHIPPED_EMAIL_LOCALES,

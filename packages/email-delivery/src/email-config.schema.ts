@@ -1,4 +1,4 @@
-import { EMAIL_LOCALE_TAG } from '@cognito-passwordless/contract';
+import { APP_NAME_CHARACTERS, EMAIL_LOCALE_TAG, MAX_APP_NAME_LENGTH } from '@cognito-passwordless/contract';
 import { parseEnvironment, type Environment } from '@cognito-passwordless/trigger-core';
 import * as v from 'valibot';
 
@@ -29,8 +29,8 @@ export const emailConfigSchema = v.object({
   EMAIL_APP_NAME: v.optional(
     v.pipe(
       v.string(),
-      v.maxLength(60, 'is too long: at most 60 characters'),
-      v.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'must be one line of plain text: no line breaks or control characters'),
+      v.maxLength(MAX_APP_NAME_LENGTH, `is too long: at most ${MAX_APP_NAME_LENGTH} characters`),
+      v.regex(APP_NAME_CHARACTERS, 'must be one line of plain text: no line breaks or control characters'),
       v.check((name) => name.trim() === name, 'must not start or end with a space'),
     ),
   ),
