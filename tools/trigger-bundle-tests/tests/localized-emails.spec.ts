@@ -1,25 +1,13 @@
 import { EMAIL_TEMPLATES_FILE } from '@cognito-passwordless/contract';
+import type { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeployedBundles, localSesEnv } from './bundles';
-import { KNOWN_USER } from './cognito-rounds';
+import { CognitoRounds, KNOWN_USER, type User } from './cognito-rounds';
 
-const firstRound = (locale?: string) => ({
-  version: '1',
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_Example01',
-  userName: KNOWN_USER.userName,
-  callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
-  triggerSource: 'CreateAuthChallenge_Authentication',
-  request: {
-    userAttributes: { ...KNOWN_USER.userAttributes, ...(locale === undefined ? {} : { locale }) },
-    challengeName: 'CUSTOM_CHALLENGE',
-    session: [],
-    userNotFound: false,
-  },
-  response: {},
-});
+/** Jane, with her profile's `locale` attribute. */
+const janeIn = (locale: string): User => ({ ...KNOWN_USER, userAttributes: { ...KNOWN_USER.userAttributes, locale } });
 
 const italian = {
   subject: 'Il tuo codice {{appName}}',
@@ -42,10 +30,14 @@ describe('the create bundle\'s localized emails', () => {
   });
   afterEach(() => bundles.stop());
 
+  /** InitiateAuth for a user with `locale`, up to the emailed challenge, with `create` as the Create function. */
+  const signInStart = (create: LambdaFunction, locale: string) =>
+    new CognitoRounds({ define: bundles.start('define-auth-challenge', {}), create, verify: bundles.start('verify-auth-challenge', {}) }, janeIn(locale)).start();
+
   it('sends a Japanese text and HTML email to a user whose locale is ja-JP', async () => {
     const create = bundles.start('create-auth-challenge', env());
 
-    await create.invoke(firstRound('ja-JP'));
+    await signInStart(create, 'ja-JP');
 
     const [email] = await sink.emails();
     const code = /\b(\d{6})\b/.exec(email!.body.text!)![1]!;
@@ -59,7 +51,7 @@ describe('the create bundle\'s localized emails', () => {
   it('falls back to EMAIL_DEFAULT_LOCALE for a locale it does not have', async () => {
     const create = bundles.start('create-auth-challenge', { ...env(), EMAIL_DEFAULT_LOCALE: 'es' });
 
-    await create.invoke(firstRound('nl-BE'));
+    await signInStart(create, 'nl-BE');
 
     const [email] = await sink.emails();
     expect(email!.subject).toBe('Tu código para iniciar sesión en Acme');
@@ -71,8 +63,8 @@ describe('the create bundle\'s localized emails', () => {
     writeFileSync(join(folder, EMAIL_TEMPLATES_FILE), JSON.stringify({ it: italian }));
     const create = bundles.start('create-auth-challenge', { ...env(), LAMBDA_TASK_ROOT: folder });
 
-    await create.invoke(firstRound('it-CH'));
-    await create.invoke(firstRound('de'));
+    await signInStart(create, 'it-CH');
+    await signInStart(create, 'de');
 
     const [italianEmail, germanEmail] = await sink.emails();
     expect(italianEmail!.subject).toBe('Il tuo codice Acme');
@@ -86,7 +78,7 @@ describe('the create bundle\'s localized emails', () => {
     writeFileSync(join(folder, EMAIL_TEMPLATES_FILE), JSON.stringify({ it: { ...italian, text: 'Codice: {{code}}' } }));
     const create = bundles.start('create-auth-challenge', { ...env(), LAMBDA_TASK_ROOT: folder });
 
-    await expect(create.invoke(firstRound('it'))).rejects.toMatchObject({
+    await expect(signInStart(create, 'it')).rejects.toMatchObject({
       kind: 'init-error',
       errorType: 'EmailTemplateError',
       errorMessage: 'email-templates.json (it.txt) misses {{minutes}}',
