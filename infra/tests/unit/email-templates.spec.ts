@@ -91,6 +91,15 @@ describe('htmlTemplateProblems', () => {
     expect(htmlTemplateProblems(html)).toEqual([]);
   });
 
+  it('accepts a <style> block with a media query, read as CSS rather than markup', () => {
+    const head = '<title>Anmelden</title><style>@media (max-width:480px){td{padding:8px!important}} p > b{color:#0f172a}</style>';
+
+    expect(htmlTemplateProblems(HTML('{{code}} {{minutes}}', head))).toEqual([]);
+    expect(htmlTemplateProblems(HTML('x', '<title>x</title><style>p{background:url(https://t.example/p.gif)}</style>'))).toEqual([
+      '3:52 <style>: url() and @import are not allowed',
+    ]);
+  });
+
   it('refuses inline event handlers and javascript: links', () => {
     expect(htmlTemplateProblems(HTML('<a href="javascript:alert(1)" onclick="x()">x</a>'))).toEqual([
       '4:10 <a href>: javascript: URLs are not allowed',

@@ -66,7 +66,8 @@ export function emailTemplateProblems(part: EmailTemplatePart, template: string)
     if ((EMAIL_TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name)) used.add(name);
     else problems.push(`has an unknown placeholder {{${name}}}: allowed are ${EMAIL_TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`);
   }
-  if (/\{\{(?![^{}]*\}\})|(?<!\{\{[^{}]*)\}\}/.test(template)) problems.push('has an unmatched {{ or }}');
+  // A lone "}}" is harmless (CSS closes nested rules with it); a lone "{{" is a mistyped placeholder.
+  if (/\{\{(?![^{}]*\}\})/.test(template)) problems.push('has a {{ that does not open a placeholder');
   for (const name of REQUIRED_PLACEHOLDERS[part]) if (!used.has(name)) problems.push(`misses {{${name}}}`);
   for (const name of FORBIDDEN_PLACEHOLDERS[part]) if (used.has(name)) problems.push(`must not hold {{${name}}}`);
   return problems;

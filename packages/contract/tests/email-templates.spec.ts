@@ -19,9 +19,10 @@ describe('emailTemplateProblems', () => {
     expect(emailTemplateProblems('text', '{{ code }} {{code}} {{minutes}}')[0]).toMatch(/unknown placeholder \{\{ code \}\}/);
   });
 
-  it('refuses unmatched braces', () => {
-    expect(emailTemplateProblems('text', '{{code}} {{minutes}} {{code')).toContain('has an unmatched {{ or }}');
-    expect(emailTemplateProblems('text', '{{code}} {{minutes}} code}}')).toContain('has an unmatched {{ or }}');
+  it('refuses a {{ that opens no placeholder, and lets CSS close nested rules with }}', () => {
+    expect(emailTemplateProblems('text', '{{code}} {{minutes}} {{code')).toContain('has a {{ that does not open a placeholder');
+    expect(emailTemplateProblems('text', '{{code}} {{minutes}} {{{code}}}')).toContain('has a {{ that does not open a placeholder');
+    expect(emailTemplateProblems('html', '<style>@media (max-width:480px){p{margin:0}}</style>{{code}} {{minutes}}')).toEqual([]);
   });
 
   it('keeps the code out of the subject, which SES events and notifications show', () => {
