@@ -22,6 +22,9 @@ const FORBIDDEN_ELEMENTS = new Set(['script', 'noscript', 'iframe', 'frame', 'fr
 const RESOURCE_ATTRIBUTES = new Set(['src', 'srcset', 'background', 'poster', 'data', 'lowsrc', 'dynsrc']);
 const REMOTE = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const SAFE_RESOURCE = /^\s*(?:data|cid):/i;
+/** CSS that can fetch something; backslashes are refused too, since CSS escapes can spell url( another way. */
+const CSS_FETCH = /url\(|image-set|@import|\\/i;
+const CSS_PROBLEM = 'url(), image-set(), @import and backslash escapes are not allowed';
 
 /**
  * What keeps an HTML email template from being well formed, accessible and
@@ -66,7 +69,7 @@ export function htmlTemplateProblems(html: string): string[] {
             problems.push(`${at(token)} <${name} ${attr}>: remote resources (images, media) are not allowed`);
           }
           if (/^\s*javascript:/i.test(value)) problems.push(`${at(token)} <${name} ${attr}>: javascript: URLs are not allowed`);
-          if (attr === 'style' && /url\(|@import/i.test(value)) problems.push(`${at(token)} <${name} style>: url() and @import are not allowed`);
+          if (attr === 'style' && CSS_FETCH.test(value)) problems.push(`${at(token)} <${name} style>: ${CSS_PROBLEM}`);
         }
         if (VOID_ELEMENTS.has(name)) return;
         if (token.selfClosing) problems.push(`${at(token)} <${name}/> is not a void element: close it with </${name}>`);
@@ -86,7 +89,7 @@ export function htmlTemplateProblems(html: string): string[] {
       },
       onCharacter: (token) => {
         text(token);
-        if (open.at(-1)?.name === 'style' && /url\(|@import/i.test(token.chars)) problems.push(`${at(token)} <style>: url() and @import are not allowed`);
+        if (open.at(-1)?.name === 'style' && CSS_FETCH.test(token.chars)) problems.push(`${at(token)} <style>: ${CSS_PROBLEM}`);
       },
       onWhitespaceCharacter: text,
       onNullCharacter: (token) => problems.push(`${at(token)} NUL character`),

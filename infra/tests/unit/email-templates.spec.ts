@@ -96,7 +96,10 @@ describe('htmlTemplateProblems', () => {
 
     expect(htmlTemplateProblems(HTML('{{code}} {{minutes}}', head))).toEqual([]);
     expect(htmlTemplateProblems(HTML('x', '<title>x</title><style>p{background:url(https://t.example/p.gif)}</style>'))).toEqual([
-      '3:52 <style>: url() and @import are not allowed',
+      '3:52 <style>: url(), image-set(), @import and backslash escapes are not allowed',
+    ]);
+    expect(htmlTemplateProblems(HTML('<span style="background:\\75 rl(https://t.example/p.gif)">{{code}}</span> {{minutes}}'))).toEqual([
+      '4:10 <span style>: url(), image-set(), @import and backslash escapes are not allowed',
     ]);
   });
 
