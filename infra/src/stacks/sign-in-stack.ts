@@ -24,6 +24,8 @@ import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
 import { UserPoolFirewall } from '../constructs/user-pool-firewall.js';
 import { UserPool } from '../constructs/user-pool.js';
+import { createFunctionFiles } from '../email-templates/create-function-files.js';
+import type { ZipEntry } from '../lambda/deterministic-zip.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
 import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
 import { EXTRA_WIDGETS_Y } from '../monitoring/dashboard-body.js';
@@ -38,6 +40,8 @@ export interface SignInStackOptions {
   readonly lambdaBundleRoot: string;
   /** Where zipped bundles are cached between synths, e.g. `dist/infra/lambda-archives`. */
   readonly archiveCacheDir: string;
+  /** The folder `email.templates` is relative to: the infra project folder. */
+  readonly emailTemplateRoot?: string;
 }
 
 /**
@@ -78,7 +82,7 @@ export class SignInStack extends TerraformStack {
       pointInTimeRecovery: config.stateTable.pointInTimeRecovery,
     });
 
-    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = []) =>
+    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = [], extraFiles: readonly ZipEntry[] = []) =>
       new TriggerFunction(this, name, {
         trigger: name,
         functionName: `${stackName}-${name}`,
@@ -89,13 +93,15 @@ export class SignInStack extends TerraformStack {
         logRetentionDays: config.logRetentionDays,
         logLevel: config.lambda.logLevel,
         extraStatements,
+        extraFiles,
       });
     this.triggers = {
       'define-auth-challenge': trigger('define-auth-challenge'),
-      'create-auth-challenge': trigger('create-auth-challenge', [
-        this.emailIdentity.sendStatement(),
-        this.stateTable.itemAccessStatement(),
-      ]),
+      'create-auth-challenge': trigger(
+        'create-auth-challenge',
+        [this.emailIdentity.sendStatement(), this.stateTable.itemAccessStatement()],
+        createFunctionFiles(config, options.emailTemplateRoot),
+      ),
       'verify-auth-challenge': trigger('verify-auth-challenge', [this.stateTable.itemAccessStatement()]),
     };
 

@@ -37,7 +37,8 @@ describe('parseEnvironmentConfig', () => {
       maxCodesPerHour: 5,
       maxFailedAnswersPerDay: 30,
     });
-    expect(config.email.subject).toBe('Your sign-in code');
+    expect(config.email.subject).toBeUndefined();
+    expect(config.email.defaultLocale).toBe('en');
     expect(config.email.configurationSet).toBeUndefined();
     expect(config.lambda).toEqual({ memoryMb: 256, logLevel: 'INFO' });
     expect(config.tags).toEqual(devInput().tags);
@@ -74,6 +75,11 @@ describe('parseEnvironmentConfig', () => {
     ['email.subject', 'email.subject', ''],
     ['email.subject', 'email.subject', 'x'.repeat(201)],
     ['email.subject', 'email.subject', 'Your code\nBcc: x'],
+    ['email.appName', 'email.appName', 'Acme\r\nBcc: x'],
+    ['email.appName', 'email.appName', 'Acme\u202e'],
+    ['email.appName', 'email.appName', 'A'.repeat(61)],
+    ['email.defaultLocale', 'email.defaultLocale', 'english'],
+    ['email.templates', 'email.templates', 'templates with spaces'],
     ['email.sesIdentity', 'email.sesIdentity', 'not_a_domain'],
     ['email.configurationSet.name', 'email.configurationSet', { name: 'has space', manage: true }],
     ['lambda.memoryMb', 'lambda.memoryMb', 64],

@@ -20,7 +20,9 @@ export const dev = {
   },
   email: {
     from: 'Sign-in <no-reply@example.com>',
-    subject: 'Your sign-in code',
+    appName: 'Example (dev)',
+    // A locale beyond the shipped ones, to show how (infra/README.md, "Email templates").
+    templates: 'email-templates/dev',
     sesIdentity: 'no-reply@example.com',
   },
   lambda: { memoryMb: 256, logLevel: 'DEBUG' },

@@ -21,7 +21,7 @@ export const prod = {
   },
   email: {
     from: 'Example <no-reply@auth.example.com>',
-    subject: 'Your sign-in code',
+    appName: 'Example',
     sesIdentity: 'auth.example.com',
     configurationSet: { name: 'cognito-passwordless-prod', manage: true },
   },
