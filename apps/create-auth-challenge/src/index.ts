@@ -1,6 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { LIMITED_OUTCOME, STORE_FAILED_OUTCOME } from '@cognito-passwordless/contract';
-import { createSesClient, createSesCodeSender, EmailDeliveryError, readEmailConfig } from '@cognito-passwordless/email-delivery';
+import {
+  createSesClient,
+  createSesCodeSender,
+  EmailDeliveryError,
+  readEmailConfig,
+  readEmailTemplateFile,
+} from '@cognito-passwordless/email-delivery';
 import { createDynamoDbClient, createDynamoDbStateStore, readStoreConfig } from '@cognito-passwordless/sign-in-state-store';
 import { createChallenge, logIdentity, readCreateConfig, SignInLimitError, SignInStateError } from '@cognito-passwordless/trigger-core';
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
@@ -14,7 +20,9 @@ import { randomBytes, randomInt } from 'node:crypto';
 const SEND_DEADLINE_MS = 3_000;
 
 const config = readCreateConfig(process.env);
-const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env), SEND_DEADLINE_MS);
+// Lambda unpacks the zip into LAMBDA_TASK_ROOT: the environment's template overrides, if any, sit next to index.mjs.
+const templates = readEmailTemplateFile(process.env['LAMBDA_TASK_ROOT']);
+const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env), { templates, deadlineMs: SEND_DEADLINE_MS });
 const store = createDynamoDbStateStore(createDynamoDbClient(), readStoreConfig(process.env));
 const logger = new Logger({ serviceName: 'create-auth-challenge' });
 // Node's CSPRNG; crypto.randomInt draws without modulo bias.

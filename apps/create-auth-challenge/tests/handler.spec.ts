@@ -21,7 +21,7 @@ function loadHandler(env: Record<string, string>): Handler {
   return handler!;
 }
 
-const event = (email = 'jane.doe@example.com', userName = 'jane.doe@example.com') =>
+const event = (email = 'jane.doe@example.com', locale?: string, userName = 'jane.doe@example.com') =>
   ({
     version: '1',
     region: 'us-east-1',
@@ -30,7 +30,7 @@ const event = (email = 'jane.doe@example.com', userName = 'jane.doe@example.com'
     callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
     triggerSource: 'CreateAuthChallenge_Authentication',
     request: {
-      userAttributes: { sub: '0b9c2f4e-0000-4000-8000-000000000001', email, email_verified: 'true' },
+      userAttributes: { sub: '0b9c2f4e-0000-4000-8000-000000000001', email, email_verified: 'true', ...(locale ? { locale } : {}) },
       challengeName: 'CUSTOM_CHALLENGE',
       session: [],
       userNotFound: false,
@@ -90,6 +90,18 @@ describe('create-auth-challenge handler', () => {
     expect(JSON.stringify(result.response)).not.toContain(code);
   });
 
+  it('writes to a user whose locale is fr-CA in French, text and HTML, naming EMAIL_APP_NAME', async () => {
+    const handler = loadHandler({ ...env(), EMAIL_APP_NAME: 'Acme' });
+
+    await handler(event('jane.doe@example.com', 'fr-CA'));
+
+    const [email] = await sink.emails();
+    expect(email!.subject).toBe('Votre code de connexion à Acme');
+    expect(email!.body.text).toContain('Il est valable 5\u00a0minutes.');
+    expect(email!.body.html).toContain('<html lang="fr"');
+    expect(email!.body.html).toContain('<title>Connexion à Acme</title>');
+  });
+
   it('logs the decision by sub, never the code or the address', async () => {
     const handler = loadHandler(env());
 
@@ -116,7 +128,7 @@ describe('create-auth-challenge handler', () => {
 
   it('emails an unknown username\'s decoy to the mailbox simulator, and logs it as a decoy', async () => {
     const handler = loadHandler(env());
-    const unknown = event(undefined, 'nobody@example.com');
+    const unknown = event(undefined, undefined, 'nobody@example.com');
     Object.assign(unknown.request, { userNotFound: true, userAttributes: {} });
 
     await handler(unknown);
@@ -127,10 +139,10 @@ describe('create-auth-challenge handler', () => {
 
   it('throws SignInLimitError past MAX_CODES_PER_HOUR, sends nothing, and logs limited with its reason', async () => {
     const handler = loadHandler({ ...env(), MAX_CODES_PER_HOUR: '1' });
-    await handler(event(undefined, 'capped@example.com'));
+    await handler(event(undefined, undefined, 'capped@example.com'));
     await sink.clear();
 
-    await expect(handler(event(undefined, 'capped@example.com'))).rejects.toMatchObject({
+    await expect(handler(event(undefined, undefined, 'capped@example.com'))).rejects.toMatchObject({
       name: 'SignInLimitError',
       message: 'Too many sign-in attempts. Try again later.',
     });

@@ -15,7 +15,7 @@ export const FUNCTION_NAMES = {
 } as const satisfies Record<TriggerKind, string>;
 
 /** The email delivery package's variables, which only Create reads. */
-const EMAIL_VARIABLES = ['EMAIL_FROM', 'EMAIL_SUBJECT', 'SES_CONFIGURATION_SET'] as const;
+const EMAIL_VARIABLES = ['EMAIL_FROM', 'EMAIL_SUBJECT', 'EMAIL_DEFAULT_LOCALE', 'EMAIL_APP_NAME', 'SES_CONFIGURATION_SET'] as const;
 
 const contractVariables = (kind: TriggerKind): string[] => TRIGGER_SIGN_IN_VARIABLES[FUNCTION_NAMES[kind]].map((variable) => variable.name);
 
