@@ -20,6 +20,7 @@ export const errors = {
   missingAuthParameter: (name: string) => new CognitoServiceError('InvalidParameterException', `Missing required parameter ${name}`),
   incorrectCredentials: () => new CognitoServiceError('NotAuthorizedException', 'Incorrect username or password.'),
   invalidSession: () => new CognitoServiceError('NotAuthorizedException', 'Invalid session for the user.'),
+  expiredSession: () => new CognitoServiceError('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
   notAuthorized: (message: string) => new CognitoServiceError('NotAuthorizedException', message),
   userNotConfirmed: () => new CognitoServiceError('UserNotConfirmedException', 'User is not confirmed.'),
   userNotFound: () => new CognitoServiceError('UserNotFoundException', 'User does not exist.'),

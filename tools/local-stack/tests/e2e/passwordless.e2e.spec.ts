@@ -279,7 +279,7 @@ describe('session expiry', () => {
   });
   afterAll(() => t?.stop());
 
-  it('refuses an expired session with "Invalid session for the user."', async () => {
+  it('refuses an expired session with "Invalid session for the user, session is expired."', async () => {
     const user = uniqueUser();
     await t.client.send(
       new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: user.email }] }),
@@ -304,7 +304,7 @@ describe('session expiry', () => {
       )
       .catch((e: unknown) => e);
 
-    expect(error).toMatchObject({ name: 'NotAuthorizedException', message: 'Invalid session for the user.' });
+    expect(error).toMatchObject({ name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
     expect(t.stack.sessionCount()).toBe(0);
   });
 });
