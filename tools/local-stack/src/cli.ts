@@ -9,11 +9,11 @@ import {
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { LocalStackNotRunningError } from './errors';
 import type { LocalStackOutputs } from './stack/outputs';
+import { isStackUnreachable, readStackOutputs } from './stack/ready-file';
 
 const USAGE = `Sign up and sign in against the running local stack (npm start), from a terminal.
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   }
   // This machine may run Node 20, which the SDK would warn about on every command.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  const outputs = readOutputs();
+  const outputs = await readStackOutputs();
   const client = new CognitoIdentityProviderClient({
     region: outputs.region,
     endpoint: outputs.cognitoEndpoint,
@@ -68,15 +68,6 @@ async function main(): Promise<void> {
     }
   } finally {
     client.destroy();
-  }
-}
-
-function readOutputs(): LocalStackOutputs {
-  const file = join(resolve(process.env['LOCAL_OUTPUT_DIR'] || join('dist', 'local')), 'outputs.json');
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LocalStackOutputs;
-  } catch {
-    throw new Error(`cannot read ${file}: start the local stack first (npm start)`);
   }
 }
 
@@ -184,7 +175,9 @@ async function printMail(outputs: LocalStackOutputs, address: string | undefined
 }
 
 main().catch((error: unknown) => {
-  const { name, message } = error as Error;
-  console.error(name && name !== 'Error' ? `${name}: ${message}` : message);
+  // The stack stopped under a command: say so, not ECONNREFUSED or `fetch failed`.
+  const failure = isStackUnreachable(error) ? new LocalStackNotRunningError('it stopped answering') : error;
+  const { name, message } = failure as Error;
+  console.error(name && name !== 'Error' && !(failure instanceof LocalStackNotRunningError) ? `${name}: ${message}` : message);
   process.exit(1);
 });

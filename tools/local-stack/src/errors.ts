@@ -57,3 +57,18 @@ export class LocalStackConfigError extends LocalStackStartError {
     super(`${variable}: ${message}`);
   }
 }
+
+/** What every tool says when it needs the running stack and there is none. */
+export const LOCAL_STACK_NOT_RUNNING = 'the local stack is not running (start it with npm start)';
+
+/** `outputs.json` is missing, or names a stack that no longer answers. */
+export class LocalStackNotRunningError extends Error {
+  override readonly name = 'LocalStackNotRunningError';
+
+  constructor(
+    readonly detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${LOCAL_STACK_NOT_RUNNING}: ${detail}`, options);
+  }
+}

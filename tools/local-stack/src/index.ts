@@ -8,4 +8,5 @@ export { readStackEnvironment, DEFAULT_COGNITO_PORT, DEFAULT_SES_PORT, DEFAULT_W
 export type { StackEnvironment } from './stack/environment';
 export { DEFAULT_EMAIL_FROM, FUNCTION_NAMES, TRIGGER_VARIABLES } from './stack/trigger-functions';
 export type { TriggerKind, TriggerSettings } from './stack/trigger-functions';
-export { CognitoServiceError, LocalStackConfigError, LocalStackStartError, PortInUseError } from './errors';
+export { CognitoServiceError, LOCAL_STACK_NOT_RUNNING, LocalStackConfigError, LocalStackNotRunningError, LocalStackStartError, PortInUseError } from './errors';
+export { defaultOutputDir, isStackUnreachable, readStackOutputs } from './stack/ready-file';
