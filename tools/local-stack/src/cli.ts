@@ -11,6 +11,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { readMailStore } from '@cognito-passwordless/ses-sink';
 import { LocalStackNotRunningError } from './errors';
 import type { LocalStackOutputs } from './stack/outputs';
 import { isStackUnreachable, readStackOutputs } from './stack/ready-file';
@@ -163,10 +164,7 @@ async function printSignedIn({ outputs, values }: Cli, result: AuthenticationRes
 }
 
 async function printMail(outputs: LocalStackOutputs, address: string | undefined): Promise<void> {
-  const store = (await (await fetch(`${outputs.sesEndpoint}/store`)).json()) as {
-    emails: { destination: { to: string[] }; subject: string; body: { text?: string }; at: number }[];
-  };
-  const emails = store.emails.filter((email) => address === undefined || email.destination.to.includes(address)).slice(-5);
+  const emails = (await readMailStore(outputs.sesEndpoint)).filter((email) => address === undefined || email.destination.to.includes(address)).slice(-5);
   if (emails.length === 0) console.log('No email yet.');
   for (const email of emails) {
     console.log(`--- ${new Date(email.at * 1000).toISOString()}  to ${email.destination.to.join(', ')}  "${email.subject}"`);

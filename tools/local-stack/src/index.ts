@@ -3,6 +3,8 @@ export type { LocalStack, LocalStackOptions } from './stack/local-stack';
 export type { LocalStackOutputs } from './stack/outputs';
 export { OUTPUTS_FILE_NAME } from './stack/outputs';
 export { LOCAL_CONFIG_FILE_NAME } from './stack/sign-in-page';
+export { LATEST_CODES_FILE_NAME } from './stack/latest-codes';
+export type { LatestCode } from './stack/latest-codes';
 export type { LocalWebConfig } from './stack/sign-in-page';
 export { readStackEnvironment, DEFAULT_COGNITO_PORT, DEFAULT_SES_PORT, DEFAULT_WEB_PORT } from './stack/environment';
 export type { StackEnvironment } from './stack/environment';
