@@ -1,12 +1,16 @@
 import { relative, resolve } from 'node:path';
 import { ENVIRONMENTS } from '../config/environments/index.js';
-import { parseClientConfigArguments } from './cli-arguments.js';
+import { CLIENT_CONFIG_USAGE, parseClientConfigArguments, wantsClientConfigHelp } from './cli-arguments.js';
 import { writeClientConfig } from './write-client-config.js';
 
 // Bundled to dist/infra/client-config/cli.js; the workspace root is three levels up.
 const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
 
 try {
+  if (wantsClientConfigHelp(process.argv.slice(2))) {
+    console.log(CLIENT_CONFIG_USAGE);
+    process.exit(0);
+  }
   const paths = writeClientConfig(parseClientConfigArguments(process.argv.slice(2)), {
     environments: ENVIRONMENTS,
     workspaceRoot: WORKSPACE_ROOT,

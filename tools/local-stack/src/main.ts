@@ -12,6 +12,8 @@ const PARENT_CHECK_MS = 500;
 /** `npm start`: the local stack in the foreground until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
   const workspaceRoot = process.cwd();
+  // The stack's own SES client runs on the development Node 20: no SDK notice about Node 22 in its output.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const environment = readStackEnvironment(process.env, workspaceRoot);
   const streams = watchStandardStreams((name) => shutdown(`${name} closed`));
   const log = (line: string) => streams.write('stdout', `${line}\n`);

@@ -9,6 +9,14 @@ const LEVELS = [
   { concurrency: 64, signIns: 1_280 },
 ] as const;
 const WARM_UP_SIGN_INS = 30;
+/**
+ * What one sign-in may add to three do-nothing round trips timed in the same
+ * run, interleaved with it, compared at the minimum as the cold-load budgets
+ * are: the stack's own work (four trigger calls, an SES send). Measured
+ * +3.4 to +4.7 ms on an idle and on a heavily shared two-core machine, where
+ * the median moved from 7 to 25 ms.
+ */
+export const LATENCY_OVER_BASELINE_MS = 8;
 
 /** Three round trips that do no work: what a sign-in's three requests cost before any logic. */
 async function emptyRoundTrips(target: SignInTarget, sesEndpoint: string): Promise<void> {
@@ -70,15 +78,17 @@ export async function measureLocalSignIns(root: string): Promise<BenchResult[]> 
         }
         const wallMs = performance.now() - started;
         const summary = summarize(latencies);
+        const baselineSummary = summarize(baseline);
+        const over = summary.min - baselineSummary.min;
         results.push({
           section: 'Local stack: passwordless sign-ins',
           name: 'concurrency 1, latency',
           unit: 'ms',
           value: summary,
-          baseline: summarize(baseline),
-          budget: 'p50 ≤ 10',
-          withinBudget: summary.median <= 10,
-          note: `${Math.round(signIns / ((wallMs - baseline.reduce((a, b) => a + b, 0)) / 1000))} sign-ins/s`,
+          baseline: baselineSummary,
+          budget: `min ≤ baseline + ${LATENCY_OVER_BASELINE_MS}`,
+          withinBudget: over <= LATENCY_OVER_BASELINE_MS,
+          note: `+${over.toFixed(1)} ms over baseline (min), +${(summary.median - baselineSummary.median).toFixed(1)} ms (p50); ${Math.round(signIns / ((wallMs - baseline.reduce((a, b) => a + b, 0)) / 1000))} sign-ins/s`,
         });
         continue;
       }
