@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { readMailStore } from '@cognito-passwordless/ses-sink';
 import { LocalStackNotRunningError } from './errors';
 import type { LocalStackOutputs } from './stack/outputs';
+import { readSignInFlow, signInFlowHint } from './sign-in-flow-hint';
 import { isStackUnreachable, readStackOutputs } from './stack/ready-file';
 
 const USAGE = `Sign up and sign in against the running local stack (npm start), from a terminal.
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       case 'confirm':
         return await confirm(cli, required(args[0], 'username'), required(args[1], 'code'));
       case 'sign-in':
+        await assertFlowFits(outputs, values.password !== undefined);
         return await (values.password === undefined ? signInWithoutPassword : signInWithPassword)(cli, required(args[0], 'username'));
       case 'mail':
         return await printMail(outputs, args[0]);
@@ -70,6 +72,11 @@ async function main(): Promise<void> {
   } finally {
     client.destroy();
   }
+}
+
+async function assertFlowFits(outputs: LocalStackOutputs, withPassword: boolean): Promise<void> {
+  const hint = signInFlowHint(await readSignInFlow(outputs), withPassword);
+  if (hint !== undefined) throw new Error(hint);
 }
 
 function required(value: string | undefined, name: string): string {
