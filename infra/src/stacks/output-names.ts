@@ -15,4 +15,5 @@ export const OUTPUT_NAMES = {
   sesDkimRecords: 'ses_dkim_records',
   alarmTopicArn: 'alarm_topic_arn',
   dashboardName: 'dashboard_name',
+  signInStateTable: 'sign_in_state_table',
 } as const;

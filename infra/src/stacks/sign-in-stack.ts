@@ -18,6 +18,7 @@ import {
 } from '../constructs/sign-in-alarms.js';
 import { SignInDashboard } from '../constructs/sign-in-dashboard.js';
 import { SignInMetricFilters } from '../constructs/sign-in-metric-filters.js';
+import { SignInStateTable, STATE_TABLE_OPERATIONS } from '../constructs/sign-in-state-table.js';
 import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
 import { UserPool } from '../constructs/user-pool.js';
@@ -45,6 +46,7 @@ export interface SignInStackOptions {
 export class SignInStack extends TerraformStack {
   readonly config: EnvironmentConfig;
   readonly emailIdentity: EmailIdentity;
+  readonly stateTable: SignInStateTable;
   readonly triggers: Readonly<Record<TriggerName, TriggerFunction>>;
   readonly userPool: UserPool;
   readonly identityPool: IdentityPool;
@@ -64,6 +66,12 @@ export class SignInStack extends TerraformStack {
     configureStateBackend(this, config.state, { stackName, region: config.region });
 
     this.emailIdentity = new EmailIdentity(this, 'email', { email: config.email, region: config.region });
+    this.stateTable = new SignInStateTable(this, 'sign_in_state', {
+      name: `${stackName}-sign-in-state`,
+      deletionProtection: config.deletionProtection,
+      preventDestroy: config.deletionProtection,
+      pointInTimeRecovery: config.stateTable.pointInTimeRecovery,
+    });
 
     const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = []) =>
       new TriggerFunction(this, name, {
@@ -71,7 +79,7 @@ export class SignInStack extends TerraformStack {
         functionName: `${stackName}-${name}`,
         bundleDir: join(options.lambdaBundleRoot, name),
         archiveCacheDir: options.archiveCacheDir,
-        environment: triggerEnvironment(name, config),
+        environment: triggerEnvironment(name, config, { stateTableName: this.stateTable.table.name }),
         memoryMb: config.lambda.memoryMb,
         logRetentionDays: config.logRetentionDays,
         logLevel: config.lambda.logLevel,
@@ -79,8 +87,11 @@ export class SignInStack extends TerraformStack {
       });
     this.triggers = {
       'define-auth-challenge': trigger('define-auth-challenge'),
-      'create-auth-challenge': trigger('create-auth-challenge', [this.emailIdentity.sendStatement()]),
-      'verify-auth-challenge': trigger('verify-auth-challenge'),
+      'create-auth-challenge': trigger('create-auth-challenge', [
+        this.emailIdentity.sendStatement(),
+        this.stateTable.itemAccessStatement(),
+      ]),
+      'verify-auth-challenge': trigger('verify-auth-challenge', [this.stateTable.itemAccessStatement()]),
     };
 
     this.userPool = new UserPool(this, 'user_pool', {
@@ -125,6 +136,7 @@ export class SignInStack extends TerraformStack {
       topicArn: this.alarmTopic.topic.arn,
       functionNames,
       thresholds: config.alarms,
+      stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
     });
     this.dashboard = new SignInDashboard(this, 'dashboard', {
       name: stackName,
@@ -133,6 +145,7 @@ export class SignInStack extends TerraformStack {
       namespace: this.metricFilters.namespace,
       functionNames,
       alarmArns: this.alarms.alarms.map((alarm) => alarm.arn),
+      stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
       thresholds: {
         durationP99Ms: TRIGGER_DURATION_P99_THRESHOLD_MS,
         sesBounceRate: SES_BOUNCE_RATE_THRESHOLD,
@@ -166,6 +179,7 @@ export class SignInStack extends TerraformStack {
     );
     output(OUTPUT_NAMES.alarmTopicArn, this.alarmTopic.topic.arn, 'SNS topic every alarm notifies (subscribe on-call tools to it)');
     output(OUTPUT_NAMES.dashboardName, this.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the sign-in');
+    output(OUTPUT_NAMES.signInStateTable, this.stateTable.table.name, 'DynamoDB table of per-user sign-in state');
     const dkimRecords = this.emailIdentity.dkimRecords();
     if (dkimRecords !== undefined) {
       output(OUTPUT_NAMES.sesDkimRecords, dkimRecords, 'DNS CNAME records (name => value) to publish for Easy DKIM');

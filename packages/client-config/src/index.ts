@@ -13,6 +13,8 @@ export type { ClientConfigFile } from './client-config-files.js';
 export { ClientConfigError } from './errors.js';
 export {
   AUTHENTICATION_FLOW_TYPE,
+  GEN1_AUTHENTICATION_FLOW_TYPES,
   USER_POOL_PASSWORD_POLICY,
   USER_POOL_REQUIRED_ATTRIBUTES,
 } from './user-pool-settings.js';
+export type { Gen1AuthenticationFlowType } from './user-pool-settings.js';

@@ -15,6 +15,8 @@ export const dev = {
     maxCodeAttempts: 3,
     codeLength: 6,
     codeTtlSeconds: 300,
+    maxCodesPerHour: 5,
+    maxFailedAnswersPerDay: 30,
   },
   email: {
     from: 'Sign-in <no-reply@example.com>',
@@ -24,8 +26,10 @@ export const dev = {
   lambda: { memoryMb: 256, logLevel: 'DEBUG' },
   logRetentionDays: 14,
   deletionProtection: false,
+  // Per-user sign-in state: continuous backups are not worth it for testers.
+  stateTable: { pointInTimeRecovery: false },
   // No email subscription: testers look at the dashboard. Low thresholds, since a handful of testers is the normal load.
-  alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30 },
+  alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30, limitedSignInsPer5Minutes: 10 },
   userPoolTier: 'ESSENTIALS',
   state: { type: 'local' },
 } satisfies EnvironmentConfigInput;

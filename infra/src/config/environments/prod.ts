@@ -16,6 +16,8 @@ export const prod = {
     maxCodeAttempts: 3,
     codeLength: 6,
     codeTtlSeconds: 300,
+    maxCodesPerHour: 5,
+    maxFailedAnswersPerDay: 30,
   },
   email: {
     from: 'Example <no-reply@auth.example.com>',
@@ -26,8 +28,10 @@ export const prod = {
   lambda: { memoryMb: 256, logLevel: 'INFO' },
   logRetentionDays: 365,
   deletionProtection: true,
+  // Per-user sign-in state: restorable for 35 days (point-in-time recovery).
+  stateTable: { pointInTimeRecovery: true },
   // About three times the busiest normal 5 minutes at 1 million monthly users (docs/operations.md). Replace the address.
-  alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750 },
+  alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750, limitedSignInsPer5Minutes: 50 },
   userPoolTier: 'ESSENTIALS',
   state: {
     type: 's3',

@@ -33,6 +33,16 @@ export interface RespondToAuthChallengeInput {
   readonly ClientMetadata?: Record<string, string> | undefined;
 }
 
+export interface GetTokensFromRefreshTokenInput {
+  readonly RefreshToken: string;
+  readonly ClientId: string;
+  readonly ClientSecret?: string | undefined;
+  /** Accepted and ignored: the pool tracks no devices. */
+  readonly DeviceKey?: string | undefined;
+  /** Accepted and ignored: the pool has no pre token generation trigger to hand it to. */
+  readonly ClientMetadata?: Record<string, string> | undefined;
+}
+
 /** What InitiateAuth and RespondToAuthChallenge answer. */
 export type AuthStep =
   | { readonly AuthenticationResult: AuthenticationResult; readonly ChallengeParameters: Record<string, never> }
@@ -71,7 +81,7 @@ export class AuthFlows {
     if (!ENABLED_AUTH_FLOWS.has(input.AuthFlow)) throw authFlowNotEnabled(input.AuthFlow);
     const parameters = input.AuthParameters ?? {};
     if (input.AuthFlow === 'REFRESH_TOKEN_AUTH' || input.AuthFlow === 'REFRESH_TOKEN') {
-      return this.refresh(input.ClientId, required(parameters, 'REFRESH_TOKEN'));
+      return { AuthenticationResult: await this.refresh(input.ClientId, required(parameters, 'REFRESH_TOKEN')), ChallengeParameters: {} };
     }
     const typedName = required(parameters, 'USERNAME');
     const srpA = parameters['SRP_A'] === undefined ? undefined : parseSrpA(parameters['SRP_A']);
@@ -94,6 +104,18 @@ export class AuthFlows {
     if (user?.status === 'UNCONFIRMED') throw errors.userNotConfirmed();
     // ClientMetadata given to InitiateAuth reaches neither Define nor Create.
     return this.nextRound(srpA === undefined ? state : { ...state, history: [SRP_A_ENTRY] }, undefined);
+  }
+
+  /**
+   * GetTokensFromRefreshToken (what Amplify Flutter 2.7+ refreshes with): the
+   * same check and answer as REFRESH_TOKEN_AUTH, without refresh token
+   * rotation, so no new refresh token.
+   */
+  async getTokensFromRefreshToken(input: GetTokensFromRefreshTokenInput): Promise<{ readonly AuthenticationResult: AuthenticationResult }> {
+    assertClient(this.deps.settings, input.ClientId);
+    // The app client has no secret: a request that brings one cannot be for it.
+    if (input.ClientSecret !== undefined) throw errors.notAuthorized(`Unable to verify secret hash for client ${input.ClientId}`);
+    return { AuthenticationResult: await this.refresh(input.ClientId, input.RefreshToken) };
   }
 
   async respondToAuthChallenge(input: RespondToAuthChallengeInput): Promise<AuthStep> {
@@ -255,7 +277,7 @@ export class AuthFlows {
     };
   }
 
-  private async refresh(clientId: string, refreshToken: string): Promise<AuthStep> {
+  private async refresh(clientId: string, refreshToken: string): Promise<AuthenticationResult> {
     const { tokens, users } = this.deps;
     const claims = await tokens.readRefreshToken(refreshToken);
     if (claims.clientId !== clientId) throw errors.notAuthorized('Invalid Refresh Token');
@@ -265,7 +287,7 @@ export class AuthFlows {
       throw errors.notAuthorized('Refresh Token has been revoked');
     }
     // Without refresh token rotation Cognito answers new id and access tokens only.
-    return { AuthenticationResult: await tokens.issue(user, clientId, claims, false), ChallengeParameters: {} };
+    return tokens.issue(user, clientId, claims, false);
   }
 
   private async tokensFor(user: UserRecord, clientId: string, grant: SignInGrant): Promise<AuthStep> {

@@ -38,7 +38,7 @@ describe('the sign-in page server', () => {
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
-  it("serves the stack's amplify_outputs.json, with the endpoint under custom.user_pool_endpoint", async () => {
+  it("serves the stack's amplify_outputs.json, with the endpoint under auth and custom .user_pool_endpoint", async () => {
     const response = await fetch(new URL('amplify_outputs.json', t.outputs.webUrl));
 
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -47,6 +47,7 @@ describe('the sign-in page server', () => {
         region: t.outputs.region,
         userPoolId: t.outputs.userPoolId,
         userPoolClientId: t.outputs.userPoolClientId,
+        signInFlow: 'password-then-code',
         userPoolEndpoint: t.outputs.cognitoEndpoint,
       }),
     );
