@@ -52,3 +52,16 @@ export class UnwiredTriggerVariableError extends InfraError {
     super(`${trigger} reads ${variable}, but the stack has no value for it: add it to SIGN_IN_VALUES in trigger-environment.ts`);
   }
 }
+
+/** An environment's email template files break a rule; the message names the file and every problem. */
+export class EmailTemplateFileError extends InfraError {
+  override readonly name = 'EmailTemplateFileError';
+
+  constructor(
+    /** The offending file (or folder, when a file is missing). */
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Email template ${file}: ${problems.join('; ')}`);
+  }
+}

@@ -32,6 +32,7 @@ export { configureStateBackend } from './constructs/state-backend.js';
 export { TriggerFunction } from './constructs/trigger-function.js';
 export { UserPool } from './constructs/user-pool.js';
 export {
+  EmailTemplateFileError,
   InfraConfigError,
   InfraError,
   LambdaBundleNotFoundError,

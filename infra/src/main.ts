@@ -9,7 +9,8 @@ const WORKSPACE_ROOT = resolve(__dirname, '..', '..');
 function main(): void {
   const lambdaBundleRoot = process.env['INFRA_LAMBDA_BUNDLE_ROOT'] || join(WORKSPACE_ROOT, 'dist', 'apps');
   const archiveCacheDir = join(WORKSPACE_ROOT, 'dist', 'infra', 'lambda-archives');
-  const { app, stacks } = buildApp({ environments: ENVIRONMENTS, lambdaBundleRoot, archiveCacheDir });
+  const emailTemplateRoot = join(WORKSPACE_ROOT, 'infra');
+  const { app, stacks } = buildApp({ environments: ENVIRONMENTS, lambdaBundleRoot, archiveCacheDir, emailTemplateRoot });
   app.synth();
   const names = stacks.map((stack) => stack.node.id).join(', ');
   console.log(`infra: synthesized ${stacks.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time`);

@@ -1,6 +1,9 @@
 import {
+  APP_NAME_CHARACTERS,
   CODE_LENGTH,
   CODE_TTL_SECONDS,
+  EMAIL_LOCALE_TAG,
+  MAX_APP_NAME_LENGTH,
   MAX_CODE_ATTEMPTS,
   MAX_CODES_PER_HOUR,
   MAX_FAILED_ANSWERS_PER_DAY,
@@ -10,6 +13,7 @@ import {
 import * as v from 'valibot';
 import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress } from './email-address.js';
 import { guessingBoundProblem } from './guessing-bound.js';
+import { WafSchema } from './pool-protection.schema.js';
 
 /** The sign-in flows the Define Auth Challenge trigger understands. */
 export const SIGN_IN_FLOWS = SIGN_IN_FLOW.values;
@@ -87,7 +91,7 @@ const EmailSchema = v.pipe(
       v.string(),
       v.check((value) => fromAddressOf(value) !== undefined, 'must be an email address or "Name <address>", on one line'),
     ),
-    /** EMAIL_SUBJECT of the code email. */
+    /** EMAIL_SUBJECT: replaces the default locale's subject; unset, each locale has its own. */
     subject: v.optional(
       v.pipe(
         v.string(),
@@ -95,8 +99,20 @@ const EmailSchema = v.pipe(
         v.maxLength(200, 'must be at most 200 characters'),
         v.regex(/^[^\r\n]*$/, 'must not contain a line break'),
       ),
-      'Your sign-in code',
     ),
+    /** EMAIL_APP_NAME: the product's name in the code email, one line of plain text. */
+    appName: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(MAX_APP_NAME_LENGTH, `must be at most ${MAX_APP_NAME_LENGTH} characters`),
+        v.regex(APP_NAME_CHARACTERS, 'must be one line of plain text, without control characters'),
+        v.check((name) => name.trim() === name, 'must not start or end with a space'),
+      ),
+    ),
+    /** EMAIL_DEFAULT_LOCALE: the email's language when the user's locale has no templates. */
+    defaultLocale: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), 'en'),
+    /** Folder of template overrides (`<locale>.subject.txt`, `.txt`, `.html`), relative to the infra folder. */
+    templates: v.optional(v.pipe(v.string(), v.regex(/^[\w./-]+$/, 'must be a folder path such as "email-templates/prod"'))),
     /** The SES identity to verify and send through: an email address or a domain. */
     sesIdentity: v.pipe(
       v.string(),
@@ -199,7 +215,12 @@ export const EnvironmentConfigSchema = v.strictObject({
   logRetentionDays: v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`),
   /** Cognito deletion protection: a protected user pool cannot be destroyed until it is switched off. */
   deletionProtection: v.boolean('must be true or false'),
-  userPoolTier: v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`),
+  /** Cognito feature plan; left out, the cheapest one the settings need (config/user-pool-tier.ts). */
+  userPoolTier: v.optional(v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`)),
+  /** Cognito threat protection, enforced for custom auth too; needs the PLUS plan. */
+  threatProtection: v.optional(v.boolean('must be true or false'), false),
+  /** AWS WAF in front of the user pool (rate limit per client IP, AWS IP reputation list). */
+  waf: v.optional(WafSchema, {}),
   /** Where the alarms notify, and the thresholds that depend on this environment's traffic. */
   alarms: AlarmsSchema,
   /** The DynamoDB table of per-user sign-in state (deletion protection follows `deletionProtection`). */

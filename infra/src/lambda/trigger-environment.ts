@@ -67,7 +67,9 @@ export function triggerEnvironment(
 function emailEnvironment(email: EnvironmentConfig['email']): Record<string, string> {
   return {
     EMAIL_FROM: email.from,
-    EMAIL_SUBJECT: email.subject,
+    EMAIL_DEFAULT_LOCALE: email.defaultLocale,
+    ...(email.subject === undefined ? {} : { EMAIL_SUBJECT: email.subject }),
+    ...(email.appName === undefined ? {} : { EMAIL_APP_NAME: email.appName }),
     ...(email.configurationSet === undefined ? {} : { SES_CONFIGURATION_SET: email.configurationSet.name }),
   };
 }

@@ -28,7 +28,12 @@ export interface DashboardInput {
   readonly runbook: string;
   /** The sign-in state table and the item operations the triggers call on it. */
   readonly stateTable: { readonly tableName: string; readonly operations: readonly string[] };
+  /** Rows of optional parts (the WAF), below everything else. */
+  readonly extraWidgets?: readonly DashboardWidget[];
 }
+
+/** Where the optional rows start: below the state table rows. */
+export const EXTRA_WIDGETS_Y = 36;
 
 /** One metric row of a widget: namespace, name, dimension name/value pairs, then rendering options. */
 export type MetricRow = (string | Record<string, unknown>)[];
@@ -174,6 +179,7 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
       [DYNAMODB_NAMESPACE, 'ConsumedWriteCapacityUnits', 'TableName', tableName, { stat: 'Sum', label: 'Write units', yAxis: 'right' }],
     ])),
     widget(0, 30, 12, 6, graph('Sign-in state table latency p99 (ms)', stateTable('SuccessfulRequestLatency', { stat: 'p99', label: 'p99' }))),
+    ...(input.extraWidgets ?? []),
   ];
   return { widgets };
 }

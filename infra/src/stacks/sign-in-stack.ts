@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { authSessionValidityMinutes } from '../config/auth-session-validity.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import { stackNameOf } from '../config/stack-name.js';
+import { userPoolTierOf } from '../config/user-pool-tier.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
 import { EmailIdentity } from '../constructs/email-identity.js';
 import { IdentityPool } from '../constructs/identity-pool.js';
@@ -21,9 +22,13 @@ import { SignInMetricFilters } from '../constructs/sign-in-metric-filters.js';
 import { SignInStateTable, STATE_TABLE_OPERATIONS } from '../constructs/sign-in-state-table.js';
 import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
+import { UserPoolFirewall } from '../constructs/user-pool-firewall.js';
 import { UserPool } from '../constructs/user-pool.js';
+import { createFunctionFiles } from '../email-templates/create-function-files.js';
+import type { ZipEntry } from '../lambda/deterministic-zip.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
 import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { EXTRA_WIDGETS_Y } from '../monitoring/dashboard-body.js';
 import { metricNamespaceOf } from '../monitoring/sign-in-metrics.js';
 import { OUTPUT_NAMES } from './output-names.js';
 
@@ -35,6 +40,8 @@ export interface SignInStackOptions {
   readonly lambdaBundleRoot: string;
   /** Where zipped bundles are cached between synths, e.g. `dist/infra/lambda-archives`. */
   readonly archiveCacheDir: string;
+  /** The folder `email.templates` is relative to: the infra project folder. */
+  readonly emailTemplateRoot?: string;
 }
 
 /**
@@ -54,6 +61,8 @@ export class SignInStack extends TerraformStack {
   readonly alarmTopic: AlarmTopic;
   readonly alarms: SignInAlarms;
   readonly dashboard: SignInDashboard;
+  /** Undefined where the environment turns WAF off. */
+  readonly firewall: UserPoolFirewall | undefined;
 
   constructor(scope: Construct, config: EnvironmentConfig, options: SignInStackOptions) {
     const stackName = stackNameOf(config);
@@ -73,7 +82,7 @@ export class SignInStack extends TerraformStack {
       pointInTimeRecovery: config.stateTable.pointInTimeRecovery,
     });
 
-    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = []) =>
+    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = [], extraFiles: readonly ZipEntry[] = []) =>
       new TriggerFunction(this, name, {
         trigger: name,
         functionName: `${stackName}-${name}`,
@@ -84,19 +93,22 @@ export class SignInStack extends TerraformStack {
         logRetentionDays: config.logRetentionDays,
         logLevel: config.lambda.logLevel,
         extraStatements,
+        extraFiles,
       });
     this.triggers = {
       'define-auth-challenge': trigger('define-auth-challenge'),
-      'create-auth-challenge': trigger('create-auth-challenge', [
-        this.emailIdentity.sendStatement(),
-        this.stateTable.itemAccessStatement(),
-      ]),
+      'create-auth-challenge': trigger(
+        'create-auth-challenge',
+        [this.emailIdentity.sendStatement(), this.stateTable.itemAccessStatement()],
+        createFunctionFiles(config, options.emailTemplateRoot),
+      ),
       'verify-auth-challenge': trigger('verify-auth-challenge', [this.stateTable.itemAccessStatement()]),
     };
 
     this.userPool = new UserPool(this, 'user_pool', {
       name: stackName,
-      tier: config.userPoolTier,
+      tier: userPoolTierOf(config),
+      threatProtection: config.threatProtection,
       deletionProtection: config.deletionProtection,
       authSessionValidityMinutes: authSessionValidityMinutes(config.signIn.codeTtlSeconds),
       triggerArns: {
@@ -138,13 +150,23 @@ export class SignInStack extends TerraformStack {
       thresholds: config.alarms,
       stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
     });
+    this.firewall = config.waf.enabled
+      ? new UserPoolFirewall(this, 'firewall', {
+          name: `${stackName}-user-pool`,
+          region: config.region,
+          userPoolArn: this.userPool.pool.arn,
+          settings: config.waf,
+          alarmNamePrefix: `${stackName}-`,
+          topicArn: this.alarmTopic.topic.arn,
+        })
+      : undefined;
     this.dashboard = new SignInDashboard(this, 'dashboard', {
       name: stackName,
       stackName,
       region: config.region,
       namespace: this.metricFilters.namespace,
       functionNames,
-      alarmArns: this.alarms.alarms.map((alarm) => alarm.arn),
+      alarmArns: [...this.alarms.alarms, ...(this.firewall === undefined ? [] : [this.firewall.alarm])].map((alarm) => alarm.arn),
       stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
       thresholds: {
         durationP99Ms: TRIGGER_DURATION_P99_THRESHOLD_MS,
@@ -152,6 +174,7 @@ export class SignInStack extends TerraformStack {
         sesComplaintRate: SES_COMPLAINT_RATE_THRESHOLD,
       },
       runbook: RUNBOOK_FILE,
+      extraWidgets: this.firewall === undefined ? [] : [this.firewall.dashboardWidget(EXTRA_WIDGETS_Y)],
     });
 
     this.defineOutputs();

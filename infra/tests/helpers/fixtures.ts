@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EnvironmentConfigInput } from '../../src/config/environment-config.schema.js';
 import { dev } from '../../src/config/environments/dev.js';
 import { prod } from '../../src/config/environments/prod.js';
@@ -37,6 +37,8 @@ export interface BundleFixture {
   /** Holds `<trigger>/index.mjs` for each trigger, like `dist/apps`. */
   readonly lambdaBundleRoot: string;
   readonly archiveCacheDir: string;
+  /** The shipped infra folder, which environments' `email.templates` are relative to. */
+  readonly emailTemplateRoot: string;
 }
 
 /**
@@ -53,5 +55,5 @@ export function placeholderBundles(): BundleFixture {
       `export const handler = async (event) => event; // ${trigger}\n`,
     );
   }
-  return { lambdaBundleRoot, archiveCacheDir: join(root, 'archives') };
+  return { lambdaBundleRoot, archiveCacheDir: join(root, 'archives'), emailTemplateRoot: resolve(__dirname, '..', '..') };
 }

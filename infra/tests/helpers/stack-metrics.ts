@@ -1,3 +1,4 @@
+import { WAF_METRICS, WAF_NAMESPACE } from '../../src/constructs/user-pool-firewall.js';
 import {
   DYNAMODB_NAMESPACE,
   DYNAMODB_OPERATION_METRICS,
@@ -39,6 +40,7 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
     }
     return undefined;
   }
+  if (namespace === WAF_NAMESPACE) return whyWafMetricIsMissing(terraform, metric, described);
   if (namespace === DYNAMODB_NAMESPACE) {
     const perOperation = (DYNAMODB_OPERATION_METRICS as readonly string[]).includes(metricName);
     if (!perOperation && !(DYNAMODB_TABLE_METRICS as readonly string[]).includes(metricName)) return `${described}: not a DynamoDB table metric`;
@@ -71,6 +73,20 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
 function allowedDynamodbActions(terraform: TerraformJson): Set<string> {
   const statements = Object.values(terraform.data?.['aws_iam_policy_document'] ?? {}).flatMap((doc) => doc['statement'] as { actions?: string[] }[]);
   return new Set(statements.flatMap((statement) => statement.actions ?? []).filter((action) => action.startsWith('dynamodb:')));
+}
+
+/** A WAF web ACL metric: WebACL one of the stack's web ACLs, Region the provider's, Rule `ALL` or one of its rules' metric names. */
+function whyWafMetricIsMissing(terraform: TerraformJson, metric: MetricReference, described: string): string | undefined {
+  const { metricName, dimensions } = metric;
+  if (!(WAF_METRICS as readonly string[]).includes(metricName)) return `${described}: not a WAF web ACL metric`;
+  if (Object.keys(dimensions).sort().join() !== 'Region,Rule,WebACL') return `${described}: a WAF metric needs the WebACL, Region and Rule dimensions`;
+  const webAcl = Object.values(terraform.resource['aws_wafv2_web_acl'] ?? {}).find((acl) => acl['name'] === dimensions['WebACL']);
+  if (webAcl === undefined) return `${described}: WebACL is not a web ACL of this stack`;
+  const region = (terraform.provider?.['aws'] as { region?: string }[] | undefined)?.[0]?.region;
+  if (dimensions['Region'] !== region) return `${described}: Region is not the stack's region ${region}`;
+  const ruleMetrics = (JSON.parse(webAcl['rule_json'] ?? '[]') as { VisibilityConfig: { MetricName: string } }[]).map((rule) => rule.VisibilityConfig.MetricName);
+  if (dimensions['Rule'] !== 'ALL' && !ruleMetrics.includes(dimensions['Rule'] ?? '')) return `${described}: Rule is neither ALL nor a rule of the web ACL`;
+  return undefined;
 }
 
 /** The metric of one `metrics` row of a dashboard widget: namespace, name, dimension pairs, then options. */

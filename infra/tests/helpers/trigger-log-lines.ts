@@ -79,7 +79,7 @@ interface Functions {
   readonly verify: LambdaFunction;
 }
 
-/** Plays Cognito's side of the CUSTOM_AUTH loop (docs/cognito-custom-auth.md, "The loop"). */
+/** Plays Cognito's side of the CUSTOM_AUTH loop (docs/cognito-custom-auth.md, "One sign-in, step by step"). */
 class Session {
   private readonly entries: SessionEntry[] = [];
 

@@ -7,12 +7,14 @@ import { EmailIdentity, type EmailIdentityProps } from '../../src/constructs/ema
 const ADDRESS_EMAIL: EmailIdentityProps['email'] = {
   from: 'no-reply@example.com',
   subject: 'Your sign-in code',
+  defaultLocale: 'en',
   sesIdentity: 'no-reply@example.com',
   configurationSet: undefined,
 };
 const DOMAIN_EMAIL: EmailIdentityProps['email'] = {
   from: 'App <no-reply@example.com>',
   subject: 'Your sign-in code',
+  defaultLocale: 'en',
   sesIdentity: 'example.com',
   configurationSet: { name: 'app-events', manage: true },
 };

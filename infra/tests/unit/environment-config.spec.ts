@@ -12,16 +12,7 @@ import { maxFailedAnswersPerDayFor } from '../../src/config/guessing-bound.js';
 import { InfraConfigError } from '../../src/errors.js';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
-
-function rejectedField(input: unknown): string {
-  try {
-    parseEnvironmentConfig(input);
-  } catch (error) {
-    if (error instanceof InfraConfigError) return error.field;
-    throw error;
-  }
-  throw new Error('the configuration was accepted');
-}
+import { rejectedField } from '../helpers/rejected-field.js';
 
 describe('parseEnvironmentConfig', () => {
   it.each([
@@ -46,7 +37,8 @@ describe('parseEnvironmentConfig', () => {
       maxCodesPerHour: 5,
       maxFailedAnswersPerDay: 30,
     });
-    expect(config.email.subject).toBe('Your sign-in code');
+    expect(config.email.subject).toBeUndefined();
+    expect(config.email.defaultLocale).toBe('en');
     expect(config.email.configurationSet).toBeUndefined();
     expect(config.lambda).toEqual({ memoryMb: 256, logLevel: 'INFO' });
     expect(config.tags).toEqual(devInput().tags);
@@ -83,6 +75,11 @@ describe('parseEnvironmentConfig', () => {
     ['email.subject', 'email.subject', ''],
     ['email.subject', 'email.subject', 'x'.repeat(201)],
     ['email.subject', 'email.subject', 'Your code\nBcc: x'],
+    ['email.appName', 'email.appName', 'Acme\r\nBcc: x'],
+    ['email.appName', 'email.appName', 'Acme\u202e'],
+    ['email.appName', 'email.appName', 'A'.repeat(61)],
+    ['email.defaultLocale', 'email.defaultLocale', 'english'],
+    ['email.templates', 'email.templates', 'templates with spaces'],
     ['email.sesIdentity', 'email.sesIdentity', 'not_a_domain'],
     ['email.configurationSet.name', 'email.configurationSet', { name: 'has space', manage: true }],
     ['lambda.memoryMb', 'lambda.memoryMb', 64],

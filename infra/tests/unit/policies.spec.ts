@@ -21,7 +21,7 @@ interface Statement {
  */
 const ALLOWED_VARIABLES = perTrigger((trigger) => [
   ...TRIGGER_SIGN_IN_VARIABLES[trigger].filter((variable) => !UNSET_SIGN_IN_VARIABLES.includes(variable)).map((variable) => variable.name),
-  ...(trigger === 'create-auth-challenge' ? ['EMAIL_FROM', 'EMAIL_SUBJECT', 'SES_CONFIGURATION_SET'] : []),
+  ...(trigger === 'create-auth-challenge' ? ['EMAIL_FROM', 'EMAIL_SUBJECT', 'EMAIL_DEFAULT_LOCALE', 'EMAIL_APP_NAME', 'SES_CONFIGURATION_SET'] : []),
   'POWERTOOLS_SERVICE_NAME',
 ]);
 

@@ -2,6 +2,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { RUNBOOK_FILE, SignInAlarms, type SignInAlarmsProps } from '../../src/constructs/sign-in-alarms.js';
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
@@ -220,7 +221,8 @@ describe.each([
   const alarms: Block[] = Object.values(terraform.resource['aws_cloudwatch_metric_alarm'] ?? {});
 
   it('watch only metrics this stack produces', () => {
-    expect(alarms.length).toBe(ALARM_COUNT);
+    // The sign-in alarms, and the WAF alarm where the environment has WAF on.
+    expect(alarms.length).toBe(ALARM_COUNT + (parseEnvironmentConfig(input()).waf.enabled ? 1 : 0));
     for (const alarm of alarms) {
       const missing = whyMetricIsMissing(terraform, {
         namespace: alarm['namespace'],

@@ -1,5 +1,6 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Testing } from 'cdktf';
+import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { SignInDashboard } from '../../src/constructs/sign-in-dashboard.js';
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { type DashboardBody, dashboardBody, type DashboardInput } from '../../src/monitoring/dashboard-body.js';
@@ -152,7 +153,8 @@ describe.each([
     const alarmIds = Object.keys(terraform.resource['aws_cloudwatch_metric_alarm'] ?? {});
     const shown = body.widgets.find((widget) => widget.type === 'alarm')?.properties['alarms'] as string[];
 
-    expect(alarmIds).toHaveLength(21);
+    // 21 sign-in alarms, and the WAF alarm where the environment has WAF on.
+    expect(alarmIds).toHaveLength(21 + (parseEnvironmentConfig(input()).waf.enabled ? 1 : 0));
     expect([...shown].sort()).toEqual(alarmIds.map((id) => `\${aws_cloudwatch_metric_alarm.${id}.arn}`).sort());
   });
 });

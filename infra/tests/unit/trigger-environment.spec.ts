@@ -27,7 +27,8 @@ describe('triggerEnvironment', () => {
       MAX_FAILED_ANSWERS_PER_DAY: '30',
       SIGN_IN_STATE_TABLE: 'app-prod-sign-in-state',
       EMAIL_FROM: 'Example <no-reply@auth.example.com>',
-      EMAIL_SUBJECT: 'Your sign-in code',
+      EMAIL_DEFAULT_LOCALE: 'en',
+      EMAIL_APP_NAME: 'Example',
       SES_CONFIGURATION_SET: 'cognito-passwordless-prod',
     });
   });
@@ -88,6 +89,13 @@ describe('triggerEnvironment', () => {
     const dev = parseEnvironmentConfig(devInput());
 
     expect(triggerEnvironment('create-auth-challenge', dev, RESOURCES)).not.toHaveProperty('SES_CONFIGURATION_SET');
+  });
+
+  it('passes EMAIL_SUBJECT only when the environment sets one', () => {
+    const config = parseEnvironmentConfig(inputWith(devInput(), 'email.subject', 'Your code'));
+
+    expect(triggerEnvironment('create-auth-challenge', config, RESOURCES)).toMatchObject({ EMAIL_SUBJECT: 'Your code', EMAIL_APP_NAME: 'Example (dev)' });
+    expect(triggerEnvironment('create-auth-challenge', parseEnvironmentConfig(devInput()), RESOURCES)).not.toHaveProperty('EMAIL_SUBJECT');
   });
 
   it('passes the configured values, not the defaults', () => {

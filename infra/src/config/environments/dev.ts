@@ -20,7 +20,9 @@ export const dev = {
   },
   email: {
     from: 'Sign-in <no-reply@example.com>',
-    subject: 'Your sign-in code',
+    appName: 'Example (dev)',
+    // A locale beyond the shipped ones, to show how (infra/README.md, "Email templates").
+    templates: 'email-templates/dev',
     sesIdentity: 'no-reply@example.com',
   },
   lambda: { memoryMb: 256, logLevel: 'DEBUG' },
@@ -30,6 +32,7 @@ export const dev = {
   stateTable: { pointInTimeRecovery: false },
   // No email subscription: testers look at the dashboard. Low thresholds, since a handful of testers is the normal load.
   alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30, limitedSignInsPer5Minutes: 10 },
-  userPoolTier: 'ESSENTIALS',
+  // No WAF in dev: a web ACL costs money every month, and testers are few. The feature plan defaults to LITE.
+  waf: { enabled: false },
   state: { type: 'local' },
 } satisfies EnvironmentConfigInput;

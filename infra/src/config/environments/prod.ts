@@ -21,7 +21,7 @@ export const prod = {
   },
   email: {
     from: 'Example <no-reply@auth.example.com>',
-    subject: 'Your sign-in code',
+    appName: 'Example',
     sesIdentity: 'auth.example.com',
     configurationSet: { name: 'cognito-passwordless-prod', manage: true },
   },
@@ -32,7 +32,8 @@ export const prod = {
   stateTable: { pointInTimeRecovery: true },
   // About three times the busiest normal 5 minutes at 1 million monthly users (docs/operations.md). Replace the address.
   alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750, limitedSignInsPer5Minutes: 50 },
-  userPoolTier: 'ESSENTIALS',
+  // WAF on with the default rate (docs/operations.md, "WAF rate limit"); the feature plan defaults to LITE.
+  waf: { enabled: true },
   state: {
     type: 's3',
     bucket: 'example-terraform-state',

@@ -83,7 +83,7 @@ describe('the sign-in page server', () => {
     });
 
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(new URL(t.outputs.webUrl).origin);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('cache-control,content-type,x-amz-target,x-amz-user-agent');
   });

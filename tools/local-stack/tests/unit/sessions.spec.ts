@@ -2,7 +2,6 @@ import { EXPIRED_TOKEN_MEMORY_MS, MAX_EXPIRED_TOKENS, SessionStore, type AuthSes
 
 const SESSION: AuthSession = {
   clientId: 'client',
-  flow: 'CUSTOM_AUTH',
   username: 'alice',
   userNotFound: false,
   srpA: undefined,
