@@ -17,14 +17,15 @@ async function main(): Promise<void> {
   const environment = readStackEnvironment(process.env, workspaceRoot);
   const streams = watchStandardStreams((name) => shutdown(`${name} closed`));
   const log = (line: string) => streams.write('stdout', `${line}\n`);
-  const running: { stack?: LocalStack } = {};
+  const running: { stack?: LocalStack; starting?: Promise<LocalStack> } = {};
   let stopping = false;
   const shutdown = (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log(`\nStopping the local stack (${signal})...`);
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref();
-    void (running.stack?.stop() ?? Promise.resolve()).then(
+    // A signal while the stack is still starting (its ready file may be written already) waits for the start, then stops it.
+    void (running.starting?.then((stack) => stack.stop()) ?? Promise.resolve()).then(
       () => process.exit(exitCode),
       () => process.exit(1),
     );
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     }, PARENT_CHECK_MS).unref();
   }
 
-  const stack = await startLocalStack({
+  running.starting = startLocalStack({
     workspaceRoot,
     cognitoPort: environment.cognitoPort,
     sesPort: environment.sesPort,
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     log,
     logRequests: environment.logRequests,
   });
+  const stack = await running.starting;
   running.stack = stack;
   if (stopping) {
     await stack.stop();
