@@ -1,6 +1,8 @@
 export { buildApp } from './app.js';
 export type { BuildAppOptions } from './app.js';
+export { ACCOUNT_ID_PLACEHOLDER, accountIdVariableOf, withAccountIdOverrides } from './config/account-id.js';
 export { authSessionValidityMinutes } from './config/auth-session-validity.js';
+export { preventsDestroy } from './config/environment-rules.js';
 export { EnvironmentConfigSchema } from './config/environment-config.schema.js';
 export type {
   AlarmsConfig,

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { withAccountIdOverrides } from '../config/account-id.js';
 import { ENVIRONMENTS } from '../config/environments/index.js';
 import { parseClientConfigArguments } from './cli-arguments.js';
 import { writeClientConfig } from './write-client-config.js';
@@ -8,7 +9,7 @@ const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
 
 try {
   const paths = writeClientConfig(parseClientConfigArguments(process.argv.slice(2)), {
-    environments: ENVIRONMENTS,
+    environments: withAccountIdOverrides(ENVIRONMENTS, process.env).environments,
     workspaceRoot: WORKSPACE_ROOT,
     terraformBinary: process.env['TERRAFORM_BINARY_NAME'] || 'terraform',
   });

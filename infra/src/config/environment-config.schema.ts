@@ -155,6 +155,26 @@ export const EnvironmentConfigSchema = v.strictObject({
   logRetentionDays: v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`),
   /** Cognito deletion protection: a protected user pool cannot be destroyed until it is switched off. */
   deletionProtection: v.boolean('must be true or false'),
+  /**
+   * The AWS account the environment deploys to, 12 digits. The provider
+   * refuses credentials of any other account (`allowed_account_ids`).
+   */
+  accountId: v.pipe(
+    v.string('must be the 12-digit AWS account id, as a string'),
+    v.regex(/^\d{12}$/, 'must be the 12-digit AWS account id, as a string'),
+  ),
+  /**
+   * A production environment: deletion protection is required and Terraform
+   * refuses to destroy the user pool (`prevent_destroy`), unless
+   * `allowUnprotectedProduction` is set.
+   */
+  production: v.boolean('must be true or false'),
+  /** The documented way to run production without deletion protection (e.g. to decommission it); says why. */
+  allowUnprotectedProduction: v.optional(
+    v.strictObject({
+      reason: v.pipe(v.string(), v.regex(/\S.{9,}/, 'must say why, in at least 10 characters')),
+    }),
+  ),
   userPoolTier: v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`),
   /** Where the alarms notify, and the thresholds that depend on this environment's traffic. */
   alarms: AlarmsSchema,

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { authSessionValidityMinutes } from '../config/auth-session-validity.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
+import { preventsDestroy } from '../config/environment-rules.js';
 import { stackNameOf } from '../config/stack-name.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
 import { EmailIdentity } from '../constructs/email-identity.js';
@@ -58,7 +59,12 @@ export class SignInStack extends TerraformStack {
     super(scope, stackName);
     this.config = config;
 
-    new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { ...config.tags } }] });
+    new AwsProvider(this, 'aws', {
+      region: config.region,
+      // Credentials of any other account fail at plan, before anything changes.
+      allowedAccountIds: [config.accountId],
+      defaultTags: [{ tags: { ...config.tags } }],
+    });
     // The generated binding only asks for "~> 5.0"; pin the exact release it was generated from.
     this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
     configureStateBackend(this, config.state, { stackName, region: config.region });
@@ -99,6 +105,8 @@ export class SignInStack extends TerraformStack {
         configurationSetName: this.emailIdentity.configurationSetName,
       },
     });
+    // Users and their sub cannot be recreated: in production Terraform refuses any plan that would destroy the pool.
+    if (preventsDestroy(config)) this.userPool.pool.lifecycle = { preventDestroy: true };
     for (const name of TRIGGERS) this.triggers[name].allowInvocationByUserPool(this.userPool.pool.arn);
 
     this.identityPool = new IdentityPool(this, 'identity_pool', {

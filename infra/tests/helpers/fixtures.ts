@@ -6,13 +6,16 @@ import { dev } from '../../src/config/environments/dev.js';
 import { prod } from '../../src/config/environments/prod.js';
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 
-/** Fresh, mutable copies of the shipped environment files. */
+/** Account ids the tests give the shipped environments, whose files hold a placeholder. */
+export const TEST_ACCOUNT_IDS = { dev: '111111111111', prod: '222222222222' } as const;
+
+/** Fresh, mutable copies of the shipped environment files, with a test account id. */
 export function devInput(): EnvironmentConfigInput {
-  return structuredClone(dev);
+  return { ...structuredClone(dev), accountId: TEST_ACCOUNT_IDS.dev };
 }
 
 export function prodInput(): EnvironmentConfigInput {
-  return structuredClone(prod);
+  return { ...structuredClone(prod), accountId: TEST_ACCOUNT_IDS.prod };
 }
 
 /**

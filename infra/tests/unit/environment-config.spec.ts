@@ -29,7 +29,7 @@ describe('parseEnvironmentConfig', () => {
 
     expect(config.signIn).toEqual({ flow: 'passwordless', maxCodeAttempts: 3, codeLength: 6, codeTtlSeconds: 300 });
     expect(config.email.subject).toBe('Your sign-in code');
-    expect(config.email.configurationSet).toBeUndefined();
+    expect(config.email.configurationSet).toEqual({ name: 'cognito-passwordless-dev', manage: true });
     expect(config.lambda).toEqual({ memoryMb: 256, logLevel: 'INFO' });
     expect(config.tags).toEqual(devInput().tags);
   });

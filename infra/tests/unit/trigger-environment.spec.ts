@@ -33,10 +33,10 @@ describe('triggerEnvironment', () => {
     });
   });
 
-  it('leaves SES_CONFIGURATION_SET unset without a configuration set', () => {
+  it('sends through the stack’s own configuration set when none is configured', () => {
     const dev = parseEnvironmentConfig(devInput());
 
-    expect(triggerEnvironment('create-auth-challenge', dev)).not.toHaveProperty('SES_CONFIGURATION_SET');
+    expect(triggerEnvironment('create-auth-challenge', dev)).toHaveProperty('SES_CONFIGURATION_SET', 'cognito-passwordless-dev');
   });
 
   it('passes the configured values, not the defaults', () => {

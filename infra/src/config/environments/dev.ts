@@ -1,3 +1,4 @@
+import { ACCOUNT_ID_PLACEHOLDER } from '../account-id.js';
 import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 
 /**
@@ -8,6 +9,8 @@ import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 export const dev = {
   environment: 'dev',
   region: 'eu-west-1',
+  // The 12-digit id of the account this environment deploys to; the synth stops until it is set.
+  accountId: ACCOUNT_ID_PLACEHOLDER,
   namePrefix: 'cognito-passwordless',
   tags: { project: 'cognito-passwordless', environment: 'dev' },
   signIn: {
@@ -24,6 +27,7 @@ export const dev = {
   lambda: { memoryMb: 256, logLevel: 'DEBUG' },
   logRetentionDays: 14,
   deletionProtection: false,
+  production: false,
   // No email subscription: testers look at the dashboard. Low thresholds, since a handful of testers is the normal load.
   alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30 },
   userPoolTier: 'ESSENTIALS',

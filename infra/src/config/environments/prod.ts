@@ -1,3 +1,4 @@
+import { ACCOUNT_ID_PLACEHOLDER } from '../account-id.js';
 import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 
 /**
@@ -9,6 +10,8 @@ import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 export const prod = {
   environment: 'prod',
   region: 'eu-west-1',
+  // The 12-digit id of the account this environment deploys to; the synth stops until it is set.
+  accountId: ACCOUNT_ID_PLACEHOLDER,
   namePrefix: 'cognito-passwordless',
   tags: { project: 'cognito-passwordless', environment: 'prod' },
   signIn: {
@@ -26,6 +29,7 @@ export const prod = {
   lambda: { memoryMb: 256, logLevel: 'INFO' },
   logRetentionDays: 365,
   deletionProtection: true,
+  production: true,
   // About three times the busiest normal 5 minutes at 1 million monthly users (docs/operations.md). Replace the address.
   alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750 },
   userPoolTier: 'ESSENTIALS',
