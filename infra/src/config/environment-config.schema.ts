@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress } from './email-address.js';
+import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress, isMailFromDomainOf } from './email-address.js';
 
 /** The sign-in flows the Define Auth Challenge trigger understands. */
 export const SIGN_IN_FLOWS = ['passwordless', 'password-then-code'] as const;
@@ -74,6 +74,20 @@ const EmailSchema = v.pipe(
     ),
     /** SES_CONFIGURATION_SET, for event publishing and reputation metrics. */
     configurationSet: v.optional(ConfigurationSetSchema),
+    /**
+     * The account is in the SES sandbox in this region: the create function may
+     * also send to the account's verified identities, which SES authorizes as
+     * recipients there. Leave it false once production access is granted.
+     */
+    sandbox: v.optional(v.boolean('must be true or false'), false),
+    /** Custom MAIL FROM domain, a subdomain of the identity's domain, so SPF aligns with the From domain. */
+    mailFromDomain: v.optional(v.pipe(v.string(), v.check(isDomainName, 'must be a domain name'))),
+    /**
+     * Manage the account-level suppression list (bounces and complaints) of
+     * this account and region. One setting per account and region: let one
+     * stack own it.
+     */
+    manageAccountSuppression: v.optional(v.boolean('must be true or false'), false),
   }),
   v.forward(
     v.partialCheck(
@@ -85,6 +99,14 @@ const EmailSchema = v.pipe(
       'must be an address of the SES identity (equal to it, or in its domain)',
     ),
     ['from'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['mailFromDomain'], ['sesIdentity']],
+      (email) => email.mailFromDomain === undefined || isMailFromDomainOf(email.mailFromDomain, email.sesIdentity),
+      "must be a subdomain of the SES identity's domain, e.g. mail.<domain>",
+    ),
+    ['mailFromDomain'],
   ),
 );
 

@@ -1,5 +1,6 @@
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Sesv2AccountSuppressionAttributes } from '@cdktf/provider-aws/lib/sesv2-account-suppression-attributes';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import { preventsDestroy } from '../config/environment-rules.js';
 import { stackNameOf } from '../config/stack-name.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
-import { EmailIdentity } from '../constructs/email-identity.js';
+import { EmailIdentity, SUPPRESSED_REASONS } from '../constructs/email-identity.js';
+import { MailFromDomain } from '../constructs/mail-from-domain.js';
+import { SesEventPublishing } from '../constructs/ses-event-publishing.js';
 import { IdentityPool } from '../constructs/identity-pool.js';
 import {
   RUNBOOK_FILE,
@@ -53,6 +56,9 @@ export class SignInStack extends TerraformStack {
   readonly alarmTopic: AlarmTopic;
   readonly alarms: SignInAlarms;
   readonly dashboard: SignInDashboard;
+  /** Bounce, complaint, reject and delay events; undefined when the configuration set is not the stack's own. */
+  sesEvents: SesEventPublishing | undefined;
+  mailFrom: MailFromDomain | undefined;
 
   constructor(scope: Construct, config: EnvironmentConfig, options: SignInStackOptions) {
     const stackName = stackNameOf(config);
@@ -70,6 +76,7 @@ export class SignInStack extends TerraformStack {
     configureStateBackend(this, config.state, { stackName, region: config.region });
 
     this.emailIdentity = new EmailIdentity(this, 'email', { email: config.email, region: config.region });
+    this.addEmailOperations(stackName);
 
     const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = []) =>
       new TriggerFunction(this, name, {
@@ -150,6 +157,39 @@ export class SignInStack extends TerraformStack {
     });
 
     this.defineOutputs();
+  }
+
+  /** SES event destinations and suppression, and the optional custom MAIL FROM domain. */
+  private addEmailOperations(stackName: string): void {
+    const { email } = this.config;
+    const identity = this.emailIdentity;
+    if (email.configurationSet?.manage === true && identity.configurationSetName !== undefined && identity.configurationSetArn !== undefined) {
+      this.sesEvents = new SesEventPublishing(this, 'ses_events', {
+        configurationSetName: identity.configurationSetName,
+        configurationSetLiteralName: email.configurationSet.name,
+        configurationSetArn: identity.configurationSetArn,
+        topicName: `${stackName}-ses-events`,
+        accountId: this.config.accountId,
+      });
+      new TerraformOutput(this, OUTPUT_NAMES.sesEventsTopicArn, {
+        value: this.sesEvents.topic.arn,
+        description: 'SNS topic of SES bounce, complaint, reject and delivery-delay events (subscribe a handler)',
+      });
+    }
+    if (email.manageAccountSuppression) {
+      new Sesv2AccountSuppressionAttributes(this, 'ses_account_suppression', { suppressedReasons: [...SUPPRESSED_REASONS] });
+    }
+    if (email.mailFromDomain !== undefined) {
+      this.mailFrom = new MailFromDomain(this, 'ses_mail_from', {
+        emailIdentity: identity.identity.emailIdentity,
+        mailFromDomain: email.mailFromDomain,
+        region: this.config.region,
+      });
+      new TerraformOutput(this, OUTPUT_NAMES.sesMailFromRecords, {
+        value: this.mailFrom.records,
+        description: 'DNS records (MX and SPF TXT) to publish for the custom MAIL FROM domain',
+      });
+    }
   }
 
   private defineOutputs(): void {

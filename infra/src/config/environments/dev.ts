@@ -23,6 +23,8 @@ export const dev = {
     from: 'Sign-in <no-reply@example.com>',
     subject: 'Your sign-in code',
     sesIdentity: 'no-reply@example.com',
+    // A new account is in the SES sandbox: testers verify their own addresses, which SES then authorizes as recipients.
+    sandbox: true,
   },
   lambda: { memoryMb: 256, logLevel: 'DEBUG' },
   logRetentionDays: 14,

@@ -25,6 +25,10 @@ export const prod = {
     subject: 'Your sign-in code',
     sesIdentity: 'auth.example.com',
     configurationSet: { name: 'cognito-passwordless-prod', manage: true },
+    // Return-Path in the sender's domain, so SPF aligns for DMARC; publish the ses_mail_from_records output.
+    mailFromDomain: 'mail.auth.example.com',
+    // This account's suppression list (bounces, complaints) is managed here; one stack per account and region should.
+    manageAccountSuppression: true,
   },
   lambda: { memoryMb: 256, logLevel: 'INFO' },
   logRetentionDays: 365,
