@@ -24,6 +24,7 @@ export { SignInAlarms } from './constructs/sign-in-alarms.js';
 export { SignInDashboard } from './constructs/sign-in-dashboard.js';
 export { SignInMetricFilters } from './constructs/sign-in-metric-filters.js';
 export { configureStateBackend } from './constructs/state-backend.js';
+export { StateBucket } from './constructs/state-bucket.js';
 export { TriggerFunction } from './constructs/trigger-function.js';
 export { UserPool } from './constructs/user-pool.js';
 export {
@@ -41,3 +42,4 @@ export type { SignInMetric, SignInMetricName } from './monitoring/sign-in-metric
 export { OUTPUT_NAMES } from './stacks/output-names.js';
 export { AWS_PROVIDER_VERSION, SignInStack } from './stacks/sign-in-stack.js';
 export type { SignInStackOptions } from './stacks/sign-in-stack.js';
+export { StateBucketStack, stateStackNameOf } from './stacks/state-bucket-stack.js';

@@ -12,10 +12,11 @@ function main(): void {
   const archiveCacheDir = join(WORKSPACE_ROOT, 'dist', 'infra', 'lambda-archives');
   const { environments, notices } = withAccountIdOverrides(ENVIRONMENTS, process.env);
   for (const notice of notices) console.log(`infra: ${notice}`);
-  const { app, stacks } = buildApp({ environments, lambdaBundleRoot, archiveCacheDir });
+  const { app, stacks, stateStacks } = buildApp({ environments, lambdaBundleRoot, archiveCacheDir });
   app.synth();
-  const names = stacks.map((stack) => stack.node.id).join(', ');
-  console.log(`infra: synthesized ${stacks.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time`);
+  const all = [...stacks, ...stateStacks];
+  const names = all.map((stack) => stack.node.id).join(', ');
+  console.log(`infra: synthesized ${all.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time`);
 }
 
 try {

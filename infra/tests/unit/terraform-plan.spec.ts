@@ -14,6 +14,7 @@ import {
 } from '../helpers/terraform.js';
 
 const STACKS = { dev: 'cognito-passwordless-dev', prod: 'cognito-passwordless-prod' } as const;
+const STATE_STACK = 'cognito-passwordless-state-prod';
 const ENVIRONMENTS = ['dev', 'prod'] as const;
 const FORMATS = ['json', 'hcl'] as const;
 type Environment = (typeof ENVIRONMENTS)[number];
@@ -40,6 +41,7 @@ function planned(plan: PlanJson, type: string): Record<string, unknown>[] {
 
 describeWithTerraform('terraform plan, offline, of every synthesized stack', () => {
   const results = new Map<string, PlanResult>();
+  const stateResults = new Map<string, PlanResult>();
   const synths = new Map<string, FullSynth>();
   let sts: StsStandIn | undefined;
   let wrongAccount: PlanResult | undefined;
@@ -61,7 +63,11 @@ describeWithTerraform('terraform plan, offline, of every synthesized stack', () 
         results.set(`${environment} (${format})`, await plan(format, environment, TEST_ACCOUNT_IDS[environment]));
       }),
     );
-    await Promise.all([...jobs, plan('json', 'dev', '999999999999').then((result) => (wrongAccount = result))]);
+    const stateJobs = FORMATS.map(async (format) => {
+      const stackDir = synths.get(format)!.stackDir(STATE_STACK);
+      stateResults.set(format, await planOffline(terraform.binary, cliConfig, stackDir, { accountId: TEST_ACCOUNT_IDS.prod, stsEndpoint: endpoint }));
+    });
+    await Promise.all([...jobs, ...stateJobs, plan('json', 'dev', '999999999999').then((result) => (wrongAccount = result))]);
   }, 300_000);
 
   afterAll(async () => {
@@ -136,6 +142,29 @@ describeWithTerraform('terraform plan, offline, of every synthesized stack', () 
     expect(planned(prod.plan, 'aws_sesv2_email_identity_mail_from_attributes')).toEqual([
       expect.objectContaining({ email_identity: 'auth.example.com', mail_from_domain: 'mail.auth.example.com' }),
     ]);
+  });
+
+  it.each(FORMATS)('plans the prod state bucket stack (%s): a versioned, encrypted, private, TLS-only bucket', (format) => {
+    const result = stateResults.get(format);
+    if (result?.ok !== true) throw new Error(`plan failed: ${result?.error ?? 'not run'}`);
+
+    expect(result.validate.diagnostics).toEqual([]);
+    expect(managedCounts(result.plan)).toEqual({
+      aws_s3_bucket: 1,
+      aws_s3_bucket_ownership_controls: 1,
+      aws_s3_bucket_policy: 1,
+      aws_s3_bucket_public_access_block: 1,
+      aws_s3_bucket_server_side_encryption_configuration: 1,
+      aws_s3_bucket_versioning: 1,
+    });
+    expect(planned(result.plan, 'aws_s3_bucket')[0]).toMatchObject({ bucket: 'example-terraform-state', force_destroy: false });
+    expect(planned(result.plan, 'aws_s3_bucket_versioning')[0]).toMatchObject({ versioning_configuration: [{ status: 'Enabled' }] });
+    expect(planned(result.plan, 'aws_s3_bucket_public_access_block')[0]).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
   });
 
   it('asked the stand-in nothing but GetCallerIdentity', () => {
