@@ -34,6 +34,10 @@ export {
   StackOutputsError,
   UsageError,
 } from './errors.js';
+export { deploy } from './deploy/deploy.js';
+export type { DeployOptions, DeployOutcome, Terraform } from './deploy/deploy.js';
+export { identityTargets, nextDeployStep, verificationInstructions } from './deploy/deploy-steps.js';
+export type { DeployStep, IdentityState } from './deploy/deploy-steps.js';
 export { TRIGGERS } from './lambda/triggers.js';
 export type { TriggerName } from './lambda/triggers.js';
 export { dashboardBody } from './monitoring/dashboard-body.js';

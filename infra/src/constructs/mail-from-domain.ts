@@ -1,6 +1,8 @@
 import { Sesv2EmailIdentityMailFromAttributes } from '@cdktf/provider-aws/lib/sesv2-email-identity-mail-from-attributes';
 import { Construct } from 'constructs';
 
+export const SES_MAIL_FROM_LOGICAL_ID = 'ses_mail_from';
+
 export interface MailFromDomainProps {
   /** The identity's name (a reference, so Terraform creates the identity first). */
   readonly emailIdentity: string;
@@ -33,6 +35,8 @@ export class MailFromDomain extends Construct {
       mailFromDomain: props.mailFromDomain,
       behaviorOnMxFailure: 'USE_DEFAULT_VALUE',
     });
+    // A fixed address: the deploy command applies it with the identity, before the rest.
+    this.attributes.overrideLogicalId(SES_MAIL_FROM_LOGICAL_ID);
     this.records = mailFromRecords(props.mailFromDomain, props.region);
   }
 }
