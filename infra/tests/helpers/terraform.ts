@@ -55,13 +55,6 @@ export function writeOfflineCliConfig(mirror: string): string {
   return path;
 }
 
-export interface ValidateResult {
-  readonly valid: boolean;
-  readonly error_count: number;
-  readonly warning_count: number;
-  readonly diagnostics: readonly { severity: string; summary: string; detail?: string }[];
-}
-
 /** The caller's environment without any TF_* setting, plus the tests' own CLI configuration. */
 function isolatedEnv(cliConfig: string | undefined): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TF_')));
@@ -71,13 +64,6 @@ function isolatedEnv(cliConfig: string | undefined): NodeJS.ProcessEnv {
     TF_IN_AUTOMATION: '1',
     ...(cliConfig === undefined ? {} : { TF_CLI_CONFIG_FILE: cliConfig }),
   };
-}
-
-export interface OfflinePlanOptions {
-  /** The account the stand-in STS says the credentials belong to. */
-  readonly accountId: string;
-  /** The loopback STS stand-in's endpoint. */
-  readonly stsEndpoint: string;
 }
 
 /** The parts of `terraform show -json <plan>` the tests read. */
@@ -93,59 +79,90 @@ export interface PlanJson {
   };
 }
 
+export interface Diagnostic {
+  readonly severity: string;
+  readonly summary: string;
+  readonly detail?: string;
+}
+
 export type PlanResult =
-  | { readonly ok: true; readonly validate: ValidateResult; readonly plan: PlanJson }
+  | { readonly ok: true; readonly diagnostics: readonly Diagnostic[]; readonly plan: PlanJson }
   | { readonly ok: false; readonly error: string };
 
-/** Name of the file the test copy gets; `_override` makes Terraform merge it over the stack. */
+/** Name of the file the test copies get; `_override` makes Terraform merge it over the stack. */
 export const OFFLINE_OVERRIDE_FILE = 'zz_offline_plan_override.tf.json';
 
+export interface OfflinePlanner {
+  /** Plans a synthesized stack folder (never changed: the plan runs in a copy) as account `accountId`. */
+  plan(stackDir: string, accountId: string): Promise<PlanResult>;
+}
+
 /**
- * `terraform plan` of a synthesized stack without network or credentials,
- * in a copy of its folder (the synthesized output is never changed). An
- * override file, written only into the copy, swaps the backend for a local
- * one (prod's S3 backend would need AWS) and points the provider's STS at
- * the loopback stand-in with fake keys whose id is the account to answer.
- * Nothing else is skipped: the provider still checks the credentials and
+ * `terraform plan` of synthesized stacks without network or credentials.
+ * Each plan runs in a copy of the stack folder with an override file, written
+ * only into the copy, that swaps the backend for a local one (prod's S3
+ * backend would need AWS) and points the provider's STS at the loopback
+ * stand-in with fake keys whose id is the account to answer. Nothing else is
+ * skipped: the provider still checks the credentials and
  * `allowed_account_ids` against what STS says.
+ *
+ * Every stack needs the same provider and the same (local) backend, so one
+ * `terraform init` serves them all through a shared TF_DATA_DIR and a copy of
+ * its lock file: init hashes the whole provider package, the most expensive
+ * step on two shared cores.
  */
-export async function planOffline(
+export async function startOfflinePlanner(
   binary: string,
   cliConfig: string,
-  stackDir: string,
-  options: OfflinePlanOptions,
-): Promise<PlanResult> {
-  const copy = join(mkdtempSync(join(tmpdir(), 'plan-')), 'stack');
-  cpSync(stackDir, copy, { recursive: true });
-  writeFileSync(
-    join(copy, OFFLINE_OVERRIDE_FILE),
-    JSON.stringify({
-      terraform: { backend: { local: { path: 'offline-plan.tfstate' } } },
-      provider: {
-        aws: {
-          access_key: options.accountId,
-          secret_key: 'offline-plan',
-          skip_metadata_api_check: true,
-          endpoints: [{ sts: options.stsEndpoint }],
+  stsEndpoint: string,
+  anyStackDir: string,
+): Promise<OfflinePlanner> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tf-data-'));
+  const env = { ...offlineAwsEnv(cliConfig), TF_DATA_DIR: dataDir };
+  const copyOf = (stackDir: string, accountId: string) => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'plan-')), 'stack');
+    cpSync(stackDir, copy, { recursive: true });
+    writeFileSync(
+      join(copy, OFFLINE_OVERRIDE_FILE),
+      JSON.stringify({
+        terraform: { backend: { local: { path: 'offline-plan.tfstate' } } },
+        provider: {
+          aws: { access_key: accountId, secret_key: 'offline-plan', skip_metadata_api_check: true, endpoints: [{ sts: stsEndpoint }] },
         },
-      },
-    }),
-  );
-  const run = (args: string[]) => runIn(copy, binary, args, offlineAwsEnv(cliConfig));
-  try {
-    await run(['init', '-input=false', '-no-color']);
-    // One init serves both: validate's verdict (warnings included), then the plan.
-    const validate = await run(['validate', '-json', '-no-color']).then(
-      ({ stdout }) => stdout,
-      (error: { stdout?: string }) => error.stdout ?? '{}',
+      }),
     );
-    await run(['plan', '-input=false', '-no-color', '-lock=false', '-out=offline.tfplan']);
-    const { stdout } = await run(['show', '-json', '-no-color', 'offline.tfplan']);
-    return { ok: true, validate: JSON.parse(validate) as ValidateResult, plan: JSON.parse(stdout) as PlanJson };
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    return { ok: false, error: stderr || String(error) };
-  }
+    return copy;
+  };
+  const first = copyOf(anyStackDir, '000000000000');
+  await runIn(first, binary, ['init', '-input=false', '-no-color'], env);
+  const lockFile = join(first, '.terraform.lock.hcl');
+
+  return {
+    plan: async (stackDir, accountId) => {
+      const copy = copyOf(stackDir, accountId);
+      cpSync(lockFile, join(copy, '.terraform.lock.hcl'));
+      let lines: string;
+      try {
+        ({ stdout: lines } = await runIn(copy, binary, ['plan', '-json', '-input=false', '-lock=false', '-out=offline.tfplan'], env));
+      } catch (error) {
+        const failed = error as { stdout?: string; stderr?: string };
+        const errors = diagnosticsOf(failed.stdout ?? '').filter((diagnostic) => diagnostic.severity === 'error');
+        return { ok: false, error: errors.map((d) => `${d.summary}: ${d.detail ?? ''}`).join('\n') || failed.stderr || String(error) };
+      }
+      const { stdout } = await runIn(copy, binary, ['show', '-json', '-no-color', 'offline.tfplan'], env);
+      return { ok: true, diagnostics: diagnosticsOf(lines), plan: JSON.parse(stdout) as PlanJson };
+    },
+  };
+}
+
+/** The diagnostics (errors and warnings) in the JSON lines of `terraform plan -json`. */
+function diagnosticsOf(jsonLines: string): Diagnostic[] {
+  return jsonLines
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { type?: string; diagnostic?: Diagnostic })
+    .filter((message) => message.type === 'diagnostic' && message.diagnostic !== undefined)
+    .map((message) => message.diagnostic as Diagnostic);
 }
 
 /** `terraform fmt -check -diff -recursive` in a folder: the unformatted diff, or '' when every file is formatted. */

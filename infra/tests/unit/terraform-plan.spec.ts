@@ -7,7 +7,7 @@ import {
   findOfflineTerraform,
   formatCheck,
   formatLikeSynthHclTarget,
-  planOffline,
+  startOfflinePlanner,
   writeOfflineCliConfig,
   type PlanJson,
   type PlanResult,
@@ -17,7 +17,6 @@ const STACKS = { dev: 'cognito-passwordless-dev', prod: 'cognito-passwordless-pr
 const STATE_STACK = 'cognito-passwordless-state-prod';
 const ENVIRONMENTS = ['dev', 'prod'] as const;
 const FORMATS = ['json', 'hcl'] as const;
-type Environment = (typeof ENVIRONMENTS)[number];
 
 const terraform = findOfflineTerraform();
 if (!terraform.available) {
@@ -49,26 +48,31 @@ describeWithTerraform('terraform plan, offline, of every synthesized stack', () 
   beforeAll(async () => {
     if (!terraform.available) return;
     sts = await startStsStandIn();
-    const endpoint = sts.endpoint;
-    const cliConfig = writeOfflineCliConfig(terraform.mirror);
     const bundles = placeholderBundles();
     for (const format of FORMATS) synths.set(format, fullSynth([devInput(), prodInput()], bundles, format));
     // What `nx run infra:synth-hcl` writes: the cdktf CLI's formatting, then terraform fmt.
     await formatHclLikeCdktfCli(synths.get('hcl')!);
     await formatLikeSynthHclTarget(terraform.binary, synths.get('hcl')!.outdir);
-    const plan = (format: string, environment: Environment, accountId: string) =>
-      planOffline(terraform.binary, cliConfig, synths.get(format)!.stackDir(STACKS[environment]), { accountId, stsEndpoint: endpoint });
-    const jobs = FORMATS.flatMap((format) =>
-      ENVIRONMENTS.map(async (environment) => {
-        results.set(`${environment} (${format})`, await plan(format, environment, TEST_ACCOUNT_IDS[environment]));
+
+    const cliConfig = writeOfflineCliConfig(terraform.mirror);
+    const planner = await startOfflinePlanner(terraform.binary, cliConfig, sts.endpoint, synths.get('json')!.stackDir(STATE_STACK));
+    const jobs: (() => Promise<void>)[] = [
+      ...FORMATS.flatMap((format) =>
+        ENVIRONMENTS.map((environment) => async () => {
+          const stackDir = synths.get(format)!.stackDir(STACKS[environment]);
+          results.set(`${environment} (${format})`, await planner.plan(stackDir, TEST_ACCOUNT_IDS[environment]));
+        }),
+      ),
+      ...FORMATS.map((format) => async () => {
+        stateResults.set(format, await planner.plan(synths.get(format)!.stackDir(STATE_STACK), TEST_ACCOUNT_IDS.prod));
       }),
-    );
-    const stateJobs = FORMATS.map(async (format) => {
-      const stackDir = synths.get(format)!.stackDir(STATE_STACK);
-      stateResults.set(format, await planOffline(terraform.binary, cliConfig, stackDir, { accountId: TEST_ACCOUNT_IDS.prod, stsEndpoint: endpoint }));
-    });
-    await Promise.all([...jobs, ...stateJobs, plan('json', 'dev', '999999999999').then((result) => (wrongAccount = result))]);
-  }, 300_000);
+      async () => {
+        wrongAccount = await planner.plan(synths.get('json')!.stackDir(STACKS.dev), '999999999999');
+      },
+    ];
+    // Three at a time: each plan runs the whole AWS provider, and the infra tests share two cores.
+    for (let i = 0; i < jobs.length; i += 3) await Promise.all(jobs.slice(i, i + 3).map((job) => job()));
+  }, 600_000);
 
   afterAll(async () => {
     await sts?.stop();
@@ -76,15 +80,14 @@ describeWithTerraform('terraform plan, offline, of every synthesized stack', () 
 
   const keys = FORMATS.flatMap((format) => ENVIRONMENTS.map((environment) => [environment, format] as const));
 
-  it.each(keys)('validates %s (%s) without errors or warnings', (environment, format) => {
+  it.each(keys)('plans %s (%s) without errors or warnings', (environment, format) => {
     const result = results.get(`${environment} (${format})`);
     if (result?.ok !== true) throw new Error(`plan failed: ${result?.error ?? 'not run'}`);
 
-    expect(result.validate.diagnostics).toEqual([]);
-    expect(result.validate.valid).toBe(true);
+    expect(result.diagnostics).toEqual([]);
   });
 
-  it.each(keys)('plans %s (%s) without errors, creating exactly the synthesized resources', (environment, format) => {
+  it.each(keys)('plans %s (%s) creating exactly the synthesized resources', (environment, format) => {
     const result = results.get(`${environment} (${format})`);
     if (result?.ok !== true) throw new Error(`plan failed: ${result?.error ?? 'not run'}`);
     const synthesized = parseSynth(synths.get('json')!.stackFile(STACKS[environment]));
@@ -148,7 +151,7 @@ describeWithTerraform('terraform plan, offline, of every synthesized stack', () 
     const result = stateResults.get(format);
     if (result?.ok !== true) throw new Error(`plan failed: ${result?.error ?? 'not run'}`);
 
-    expect(result.validate.diagnostics).toEqual([]);
+    expect(result.diagnostics).toEqual([]);
     expect(managedCounts(result.plan)).toEqual({
       aws_s3_bucket: 1,
       aws_s3_bucket_ownership_controls: 1,
@@ -184,10 +187,10 @@ describeWithTerraform('terraform plan, offline, of every synthesized stack', () 
     expect(command).toMatch(/^cdktf synth --hcl --output cdktf\.out\.hcl && \$\{TERRAFORM_BINARY_NAME:-terraform\} fmt -recursive -list=false cdktf\.out\.hcl$/);
   });
 
-  it.each(ENVIRONMENTS)('writes %s HCL that passes terraform fmt -check', async (environment) => {
-    if (!terraform.available) return;
+  it.each([STACKS.dev, STACKS.prod, STATE_STACK])('writes %s as HCL that passes terraform fmt -check', async (stack) => {
+    if (!terraform.available) throw new Error('unreachable: this describe is skipped without terraform');
 
-    const diff = await formatCheck(terraform.binary, synths.get('hcl')!.stackDir(STACKS[environment]));
+    const diff = await formatCheck(terraform.binary, synths.get('hcl')!.stackDir(stack));
 
     expect(diff).toBe('');
   });
