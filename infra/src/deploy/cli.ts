@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildApp } from '../app.js';
 import { withAccountIdOverrides } from '../config/account-id.js';
 import { ENVIRONMENTS } from '../config/environments/index.js';
 import { parseEnvironmentConfig } from '../config/parse-environment-config.js';
@@ -37,9 +37,16 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError(`Unknown environment "${environment}"; known: ${environments.map((candidate) => candidate.environment).join(', ')}`);
   }
   const config = parseEnvironmentConfig(input);
-  const stacksDir = join(WORKSPACE_ROOT, 'infra', 'cdktf.out', 'stacks');
+  // Synthesizes this environment only, so another environment's unset account id does not block it.
+  const outdir = join(WORKSPACE_ROOT, 'infra', 'cdktf.out');
+  buildApp({
+    environments: [input],
+    lambdaBundleRoot: process.env['INFRA_LAMBDA_BUNDLE_ROOT'] || join(WORKSPACE_ROOT, 'dist', 'apps'),
+    archiveCacheDir: join(WORKSPACE_ROOT, 'dist', 'infra', 'lambda-archives'),
+    outdir,
+  }).app.synth();
+  const stacksDir = join(outdir, 'stacks');
   const stackDir = join(stacksDir, stackNameOf(config));
-  if (!existsSync(stackDir)) throw new UsageError(`${stackDir} does not exist: run "npx nx run infra:synth" first`);
   const stateStackDir = config.state.type === 's3' ? join(stacksDir, stateStackNameOf(config)) : undefined;
 
   const outcome = await deploy({
