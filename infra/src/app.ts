@@ -8,6 +8,8 @@ export interface BuildAppOptions {
   readonly environments: readonly EnvironmentConfigInput[];
   readonly lambdaBundleRoot: string;
   readonly archiveCacheDir: string;
+  /** The folder environments' `email.templates` paths are relative to (the infra project folder). */
+  readonly emailTemplateRoot?: string;
   /** Defaults to CDKTF_OUTDIR (set by the cdktf CLI), else `cdktf.out`. */
   readonly outdir?: string;
 }

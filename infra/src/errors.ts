@@ -40,3 +40,28 @@ export class StackOutputsError extends InfraError {
 export class UsageError extends InfraError {
   override readonly name = 'UsageError';
 }
+
+/** A contract variable of a trigger that the stack has no value for: a new variable nobody wired. */
+export class UnwiredTriggerVariableError extends InfraError {
+  override readonly name = 'UnwiredTriggerVariableError';
+
+  constructor(
+    readonly trigger: string,
+    readonly variable: string,
+  ) {
+    super(`${trigger} reads ${variable}, but the stack has no value for it: add it to SIGN_IN_VALUES in trigger-environment.ts`);
+  }
+}
+
+/** An environment's email template files break a rule; the message names the file and every problem. */
+export class EmailTemplateFileError extends InfraError {
+  override readonly name = 'EmailTemplateFileError';
+
+  constructor(
+    /** The offending file (or folder, when a file is missing). */
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Email template ${file}: ${problems.join('; ')}`);
+  }
+}

@@ -10,9 +10,10 @@ const WORKSPACE_ROOT = resolve(__dirname, '..', '..');
 function main(): void {
   const lambdaBundleRoot = process.env['INFRA_LAMBDA_BUNDLE_ROOT'] || join(WORKSPACE_ROOT, 'dist', 'apps');
   const archiveCacheDir = join(WORKSPACE_ROOT, 'dist', 'infra', 'lambda-archives');
+  const emailTemplateRoot = join(WORKSPACE_ROOT, 'infra');
   const { environments, notices } = withAccountIdOverrides(ENVIRONMENTS, process.env);
   for (const notice of notices) console.log(`infra: ${notice}`);
-  const { app, stacks, stateStacks } = buildApp({ environments, lambdaBundleRoot, archiveCacheDir });
+  const { app, stacks, stateStacks } = buildApp({ environments, lambdaBundleRoot, archiveCacheDir, emailTemplateRoot });
   app.synth();
   const all = [...stacks, ...stateStacks];
   const names = all.map((stack) => stack.node.id).join(', ');

@@ -1,11 +1,19 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createSesClient, createSesCodeSender, EmailDeliveryError, readEmailConfig } from '@cognito-passwordless/email-delivery';
+import {
+  createSesClient,
+  createSesCodeSender,
+  EmailDeliveryError,
+  readEmailConfig,
+  readEmailTemplateFile,
+} from '@cognito-passwordless/email-delivery';
 import { createChallenge, logIdentity, readCreateConfig } from '@cognito-passwordless/trigger-core';
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { randomBytes, randomInt } from 'node:crypto';
 
 const config = readCreateConfig(process.env);
-const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env));
+// Lambda unpacks the zip into LAMBDA_TASK_ROOT: the environment's template overrides, if any, sit next to index.mjs.
+const templates = readEmailTemplateFile(process.env['LAMBDA_TASK_ROOT']);
+const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env), { templates });
 const logger = new Logger({ serviceName: 'create-auth-challenge' });
 // Node's CSPRNG; crypto.randomInt draws without modulo bias.
 const random = { randomInt: (max: number) => randomInt(max), randomBytes };

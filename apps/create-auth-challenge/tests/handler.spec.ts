@@ -19,7 +19,7 @@ function loadHandler(env: Record<string, string>): Handler {
   return handler!;
 }
 
-const event = (email = 'jane.doe@example.com') =>
+const event = (email = 'jane.doe@example.com', locale?: string) =>
   ({
     version: '1',
     region: 'us-east-1',
@@ -28,7 +28,7 @@ const event = (email = 'jane.doe@example.com') =>
     callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
     triggerSource: 'CreateAuthChallenge_Authentication',
     request: {
-      userAttributes: { sub: '0b9c2f4e-0000-4000-8000-000000000001', email, email_verified: 'true' },
+      userAttributes: { sub: '0b9c2f4e-0000-4000-8000-000000000001', email, email_verified: 'true', ...(locale ? { locale } : {}) },
       challengeName: 'CUSTOM_CHALLENGE',
       session: [],
       userNotFound: false,
@@ -76,6 +76,18 @@ describe('create-auth-challenge handler', () => {
       attemptsLeft: '3',
     });
     expect(JSON.stringify(result.response)).not.toContain(code);
+  });
+
+  it('writes to a user whose locale is fr-CA in French, text and HTML, naming EMAIL_APP_NAME', async () => {
+    const handler = loadHandler({ ...env(), EMAIL_APP_NAME: 'Acme' });
+
+    await handler(event('jane.doe@example.com', 'fr-CA'));
+
+    const [email] = await sink.emails();
+    expect(email!.subject).toBe('Votre code de connexion à Acme');
+    expect(email!.body.text).toContain('Il est valable 5\u00a0minutes.');
+    expect(email!.body.html).toContain('<html lang="fr"');
+    expect(email!.body.html).toContain('<title>Connexion à Acme</title>');
   });
 
   it('logs the decision by sub, never the code or the address', async () => {

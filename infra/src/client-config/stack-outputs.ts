@@ -1,26 +1,31 @@
 import type { ClientConfigInput } from '@cognito-passwordless/client-config';
+import type { SignInFlow } from '@cognito-passwordless/contract';
 import { StackOutputsError } from '../errors.js';
 import { OUTPUT_NAMES } from '../stacks/output-names.js';
 
 type Values = Readonly<Record<string, unknown>>;
+
+/** What the client files take from the environment's configuration rather than from the stack outputs. */
+export interface ClientSettings {
+  /** The environment's `signIn.flow`, the SIGN_IN_FLOW its Define trigger runs. */
+  readonly signInFlow: SignInFlow;
+  readonly userPoolEndpoint?: string | undefined;
+}
 
 /**
  * Reads the values a client needs from stack outputs in either format:
  * `cdktf output --outputs-file` (`{"<stack>": {"user_pool_id": "..."}}`) or
  * `terraform output -json` (`{"user_pool_id": {"value": "...", ...}}`).
  */
-export function clientConfigInputFromOutputs(
-  document: unknown,
-  stackName: string,
-  userPoolEndpoint?: string,
-): ClientConfigInput {
+export function clientConfigInputFromOutputs(document: unknown, stackName: string, settings: ClientSettings): ClientConfigInput {
   const values = outputValues(document, stackName);
   return {
     region: requiredString(values, OUTPUT_NAMES.region),
     userPoolId: requiredString(values, OUTPUT_NAMES.userPoolId),
     userPoolClientId: requiredString(values, OUTPUT_NAMES.userPoolClientId),
+    signInFlow: settings.signInFlow,
     identityPoolId: optionalString(values, OUTPUT_NAMES.identityPoolId),
-    userPoolEndpoint,
+    userPoolEndpoint: settings.userPoolEndpoint,
   };
 }
 

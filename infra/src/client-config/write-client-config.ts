@@ -27,12 +27,15 @@ export function writeClientConfig(args: ClientConfigArguments, context: WriteCli
     const known = context.environments.map((candidate) => candidate.environment).join(', ');
     throw new UsageError(`Unknown environment "${args.environment}"; known: ${known}`);
   }
-  const stackName = stackNameOf(parseEnvironmentConfig(input));
+  const environment = parseEnvironmentConfig(input);
+  const stackName = stackNameOf(environment);
   const outputs = args.outputsFile === undefined
     ? readTerraformOutputs(join(context.workspaceRoot, 'infra', 'cdktf.out', 'stacks', stackName), context.terraformBinary)
     : readJsonFile(resolve(context.workspaceRoot, args.outputsFile));
 
-  const files = buildClientConfigFiles(clientConfigInputFromOutputs(outputs, stackName, args.userPoolEndpoint));
+  const files = buildClientConfigFiles(
+    clientConfigInputFromOutputs(outputs, stackName, { signInFlow: environment.signIn.flow, userPoolEndpoint: args.userPoolEndpoint }),
+  );
   const outDir = resolve(context.workspaceRoot, args.outDir ?? join('dist', 'client-config', args.environment));
   mkdirSync(outDir, { recursive: true });
   return files.map((file) => {

@@ -1,8 +1,22 @@
+import {
+  APP_NAME_CHARACTERS,
+  CODE_LENGTH,
+  CODE_TTL_SECONDS,
+  EMAIL_LOCALE_TAG,
+  MAX_APP_NAME_LENGTH,
+  MAX_CODE_ATTEMPTS,
+  MAX_CODES_PER_HOUR,
+  MAX_FAILED_ANSWERS_PER_DAY,
+  SIGN_IN_FLOW,
+  type WholeNumberVariable,
+} from '@cognito-passwordless/contract';
 import * as v from 'valibot';
 import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress, isMailFromDomainOf } from './email-address.js';
+import { guessingBoundProblem } from './guessing-bound.js';
+import { WafSchema } from './pool-protection.schema.js';
 
 /** The sign-in flows the Define Auth Challenge trigger understands. */
-export const SIGN_IN_FLOWS = ['passwordless', 'password-then-code'] as const;
+export const SIGN_IN_FLOWS = SIGN_IN_FLOW.values;
 
 /** Values CloudWatch Logs accepts for a log group's retention. */
 export const LOG_RETENTION_DAYS = [
@@ -28,18 +42,38 @@ function integerBetween(min: number, max: number, fallback: number) {
   return v.optional(integerFrom(min, max), fallback);
 }
 
+/** A setting of a trigger variable, with the bounds and default the contract gives it. */
+function wholeNumberSetting(variable: WholeNumberVariable) {
+  return integerBetween(variable.min, variable.max, variable.defaultValue);
+}
+
 const RegionSchema = v.pipe(v.string(), v.regex(REGION, 'must be an AWS region such as "eu-west-1"'));
 
-const SignInSchema = v.strictObject({
-  /** SIGN_IN_FLOW of the Define trigger. */
-  flow: v.optional(v.picklist(SIGN_IN_FLOWS, `must be one of ${SIGN_IN_FLOWS.join(', ')}`), 'passwordless'),
-  /** MAX_CODE_ATTEMPTS: wrong answers before the session fails. */
-  maxCodeAttempts: integerBetween(1, 10, 3),
-  /** CODE_LENGTH: digits in the emailed code. */
-  codeLength: integerBetween(6, 10, 6),
-  /** CODE_TTL_SECONDS: how long a code is accepted; also sizes the app client's session validity. */
-  codeTtlSeconds: integerBetween(60, 900, 300),
-});
+const SignInSchema = v.pipe(
+  v.strictObject({
+    /** SIGN_IN_FLOW of the Define trigger. */
+    flow: v.optional(v.picklist(SIGN_IN_FLOW.values, `must be one of ${SIGN_IN_FLOW.values.join(', ')}`), SIGN_IN_FLOW.defaultValue),
+    /** MAX_CODE_ATTEMPTS: wrong answers before the session fails. */
+    maxCodeAttempts: wholeNumberSetting(MAX_CODE_ATTEMPTS),
+    /** CODE_LENGTH: digits in the emailed code. */
+    codeLength: wholeNumberSetting(CODE_LENGTH),
+    /** CODE_TTL_SECONDS: how long a code is accepted; also sizes the app client's session validity. */
+    codeTtlSeconds: wholeNumberSetting(CODE_TTL_SECONDS),
+    /** MAX_CODES_PER_HOUR: code emails per username per rolling hour (Create). */
+    maxCodesPerHour: wholeNumberSetting(MAX_CODES_PER_HOUR),
+    /** MAX_FAILED_ANSWERS_PER_DAY: wrong answers per username per rolling 24 hours (Create and Verify). */
+    maxFailedAnswersPerDay: wholeNumberSetting(MAX_FAILED_ANSWERS_PER_DAY),
+  }),
+  // Reported on maxFailedAnswersPerDay; the message names codeLength too.
+  v.forward(
+    v.partialCheck(
+      [['codeLength'], ['maxFailedAnswersPerDay']],
+      (signIn) => guessingBoundProblem(signIn) === undefined,
+      (issue) => guessingBoundProblem(issue.input as { codeLength: number; maxFailedAnswersPerDay: number }) ?? 'is too high',
+    ),
+    ['maxFailedAnswersPerDay'],
+  ),
+);
 
 const ConfigurationSetSchema = v.strictObject({
   name: v.pipe(
@@ -57,7 +91,7 @@ const EmailSchema = v.pipe(
       v.string(),
       v.check((value) => fromAddressOf(value) !== undefined, 'must be an email address or "Name <address>", on one line'),
     ),
-    /** EMAIL_SUBJECT of the code email. */
+    /** EMAIL_SUBJECT: replaces the default locale's subject; unset, each locale has its own. */
     subject: v.optional(
       v.pipe(
         v.string(),
@@ -65,8 +99,20 @@ const EmailSchema = v.pipe(
         v.maxLength(200, 'must be at most 200 characters'),
         v.regex(/^[^\r\n]*$/, 'must not contain a line break'),
       ),
-      'Your sign-in code',
     ),
+    /** EMAIL_APP_NAME: the product's name in the code email, one line of plain text. */
+    appName: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(MAX_APP_NAME_LENGTH, `must be at most ${MAX_APP_NAME_LENGTH} characters`),
+        v.regex(APP_NAME_CHARACTERS, 'must be one line of plain text, without control characters'),
+        v.check((name) => name.trim() === name, 'must not start or end with a space'),
+      ),
+    ),
+    /** EMAIL_DEFAULT_LOCALE: the email's language when the user's locale has no templates. */
+    defaultLocale: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), 'en'),
+    /** Folder of template overrides (`<locale>.subject.txt`, `.txt`, `.html`), relative to the infra folder. */
+    templates: v.optional(v.pipe(v.string(), v.regex(/^[\w./-]+$/, 'must be a folder path such as "email-templates/prod"'))),
     /** The SES identity to verify and send through: an email address or a domain. */
     sesIdentity: v.pipe(
       v.string(),
@@ -133,6 +179,20 @@ const AlarmsSchema = v.strictObject({
   wrongAnswersPer5Minutes: integerFrom(1, MAX_ALARM_THRESHOLD),
   /** Sign-in attempts for users that do not exist in 5 minutes above which the enumeration alarm fires. */
   unknownUserAttemptsPer5Minutes: integerFrom(1, MAX_ALARM_THRESHOLD),
+  /**
+   * Sign-ins refused by one per-user limit in 5 minutes above which that
+   * limit's alarm fires (docs/operations.md, "Per-user limit alarms").
+   */
+  limitedSignInsPer5Minutes: integerFrom(1, MAX_ALARM_THRESHOLD),
+});
+
+const StateTableSchema = v.strictObject({
+  /**
+   * DynamoDB point-in-time recovery of the sign-in state table (continuous
+   * backups for 35 days). Losing the table only resets the per-user windows,
+   * so this is about restoring an attack's record, not users' data.
+   */
+  pointInTimeRecovery: v.boolean('must be true or false'),
 });
 
 const LocalStateSchema = v.strictObject({ type: v.literal('local') });
@@ -197,9 +257,16 @@ export const EnvironmentConfigSchema = v.strictObject({
       reason: v.pipe(v.string(), v.regex(/\S.{9,}/, 'must say why, in at least 10 characters')),
     }),
   ),
-  userPoolTier: v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`),
+  /** Cognito feature plan; left out, the cheapest one the settings need (config/user-pool-tier.ts). */
+  userPoolTier: v.optional(v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`)),
+  /** Cognito threat protection, enforced for custom auth too; needs the PLUS plan. */
+  threatProtection: v.optional(v.boolean('must be true or false'), false),
+  /** AWS WAF in front of the user pool (rate limit per client IP, AWS IP reputation list). */
+  waf: v.optional(WafSchema, {}),
   /** Where the alarms notify, and the thresholds that depend on this environment's traffic. */
   alarms: AlarmsSchema,
+  /** The DynamoDB table of per-user sign-in state (deletion protection follows `deletionProtection`). */
+  stateTable: StateTableSchema,
   /** Where Terraform keeps this environment's state. */
   state: v.variant('type', [LocalStateSchema, S3StateSchema], 'must have type "local" or "s3"'),
 });
@@ -213,3 +280,5 @@ export type EnvironmentConfig = Readonly<v.InferOutput<typeof EnvironmentConfigS
 export type StateBackendConfig = EnvironmentConfig['state'];
 
 export type AlarmsConfig = EnvironmentConfig['alarms'];
+
+export type StateTableConfig = EnvironmentConfig['stateTable'];

@@ -2,7 +2,14 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { Construct } from 'constructs';
 import type { AlarmsConfig } from '../config/environment-config.schema.js';
 import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
-import { LAMBDA_NAMESPACE, type LambdaMetricName, SES_NAMESPACE, type SesAccountMetricName } from '../monitoring/aws-metrics.js';
+import {
+  DYNAMODB_NAMESPACE,
+  type DynamodbOperationMetricName,
+  LAMBDA_NAMESPACE,
+  type LambdaMetricName,
+  SES_NAMESPACE,
+  type SesAccountMetricName,
+} from '../monitoring/aws-metrics.js';
 import type { SignInMetricName } from '../monitoring/sign-in-metrics.js';
 
 /** Every alarm but SES reputation looks at 5-minute windows. */
@@ -26,6 +33,11 @@ export const RUNBOOK_ANCHORS = {
   sesComplaintRate: 'ses-complaint-rate',
   wrongAnswers: 'wrong-answers-guessing',
   unknownUserAttempts: 'unknown-user-attempts-enumeration',
+  limitedByCodesPerHour: 'sign-ins-limited-codes-per-hour',
+  limitedByFailedAnswers: 'sign-ins-limited-failed-answers',
+  stateStoreFailures: 'state-store-failures',
+  stateTableThrottledRequests: 'state-table-throttled-requests',
+  stateTableSystemErrors: 'state-table-system-errors',
 } as const;
 
 /**
@@ -59,7 +71,9 @@ export interface SignInAlarmsProps {
   /** Notified on ALARM and on OK. */
   readonly topicArn: string;
   readonly functionNames: Readonly<Record<TriggerName, string>>;
-  readonly thresholds: Pick<AlarmsConfig, 'wrongAnswersPer5Minutes' | 'unknownUserAttemptsPer5Minutes'>;
+  readonly thresholds: Pick<AlarmsConfig, 'wrongAnswersPer5Minutes' | 'unknownUserAttemptsPer5Minutes' | 'limitedSignInsPer5Minutes'>;
+  /** The sign-in state table and the item operations the triggers call on it. */
+  readonly stateTable: { readonly tableName: string; readonly operations: readonly string[] };
 }
 
 /**
@@ -122,6 +136,67 @@ export class SignInAlarms extends Construct {
         // No Define lines at all: nobody tried to sign in.
         treatMissingData: 'notBreaching',
       }),
+      ...this.stateAlarms(),
+    ];
+  }
+
+  /** Per-user limits refusing sign-ins in bulk, and the state table failing the triggers. */
+  private stateAlarms(): CloudwatchMetricAlarm[] {
+    const { limitedSignInsPer5Minutes } = this.props.thresholds;
+    const table = (operation: string, metricName: DynamodbOperationMetricName) => ({
+      namespace: DYNAMODB_NAMESPACE,
+      metricName,
+      dimensions: { TableName: this.props.stateTable.tableName, Operation: operation },
+      statistic: 'Sum' as const,
+      period: ALARM_PERIOD_SECONDS,
+      comparisonOperator: 'GreaterThanThreshold' as const,
+      threshold: 0,
+      // DynamoDB publishes these only for periods with requests of that operation: none, nothing failed.
+      treatMissingData: 'notBreaching' as const,
+    });
+    return [
+      this.create({
+        name: 'limited-codes-per-hour',
+        description: `More than ${limitedSignInsPer5Minutes} sign-ins in 5 minutes refused because their username had used up its code emails for the hour: someone may be email-bombing users.`,
+        runbook: RUNBOOK_ANCHORS.limitedByCodesPerHour,
+        ...this.signInMetric('LimitedByCodesPerHour'),
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: limitedSignInsPer5Minutes,
+        // No Create or Verify lines at all: nobody signed in, nobody was refused.
+        treatMissingData: 'notBreaching',
+      }),
+      this.create({
+        name: 'limited-failed-answers',
+        description: `More than ${limitedSignInsPer5Minutes} sign-ins or answers in 5 minutes refused because their username had used up its wrong answers for the day: someone may be guessing codes.`,
+        runbook: RUNBOOK_ANCHORS.limitedByFailedAnswers,
+        ...this.signInMetric('LimitedByFailedAnswers'),
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: limitedSignInsPer5Minutes,
+        treatMissingData: 'notBreaching',
+      }),
+      this.create({
+        name: 'state-store-failures',
+        description: 'The triggers could not read or update the sign-in state table: those users got an error and no code.',
+        runbook: RUNBOOK_ANCHORS.stateStoreFailures,
+        ...this.signInMetric('StateStoreFailures'),
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: 0,
+        treatMissingData: 'notBreaching',
+      }),
+      ...this.props.stateTable.operations.flatMap((operation) => [
+        this.create({
+          name: `state-table-${operation.toLowerCase()}-throttled-requests`,
+          description: `DynamoDB throttled ${operation} requests on the sign-in state table: the triggers retry briefly, then refuse the sign-in.`,
+          runbook: RUNBOOK_ANCHORS.stateTableThrottledRequests,
+          ...table(operation, 'ThrottledRequests'),
+        }),
+        this.create({
+          name: `state-table-${operation.toLowerCase()}-system-errors`,
+          description: `DynamoDB answered ${operation} requests on the sign-in state table with a server error (HTTP 500).`,
+          runbook: RUNBOOK_ANCHORS.stateTableSystemErrors,
+          ...table(operation, 'SystemErrors'),
+        }),
+      ]),
     ];
   }
 

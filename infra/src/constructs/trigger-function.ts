@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LambdaBundleNotFoundError } from '../errors.js';
 import { archiveBundle } from '../lambda/bundle-archive.js';
+import type { ZipEntry } from '../lambda/deterministic-zip.js';
 import { BUNDLE_ENTRY_FILE, HANDLER, type TriggerName } from '../lambda/triggers.js';
 
 export const TRIGGER_RUNTIME = 'nodejs22.x';
@@ -31,6 +32,8 @@ export interface TriggerFunctionProps {
   readonly memoryMb: number;
   readonly logRetentionDays: number;
   readonly logLevel: string;
+  /** Files zipped next to the bundle, e.g. the Create function's email templates. */
+  readonly extraFiles?: readonly ZipEntry[];
   /** Permissions beyond writing its own logs, e.g. sending email through SES. */
   readonly extraStatements?: readonly DataAwsIamPolicyDocumentStatement[];
 }
@@ -93,7 +96,9 @@ export class TriggerFunction extends Construct {
       policy: permissions.json,
     });
 
-    const archive = archiveBundle(props.bundleDir, props.archiveCacheDir, props.trigger);
+    // A zip with environment files is this function's own: named after it, so another stack's synth does not prune it.
+    const archiveName = props.extraFiles?.length ? `${props.trigger}.${props.functionName}` : props.trigger;
+    const archive = archiveBundle(props.bundleDir, props.archiveCacheDir, archiveName, props.extraFiles);
     const bundle = new TerraformAsset(this, 'bundle', {
       path: archive.path,
       type: AssetType.FILE,

@@ -1,21 +1,25 @@
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
-import { USER_POOL_PASSWORD_POLICY, USER_POOL_REQUIRED_ATTRIBUTES } from '@cognito-passwordless/client-config';
+import {
+  APP_CLIENT_EXPLICIT_AUTH_FLOWS,
+  APP_CLIENT_READ_ATTRIBUTES,
+  APP_CLIENT_TOKEN_VALIDITY,
+  APP_CLIENT_WRITE_ATTRIBUTES,
+  ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE,
+  USER_POOL_PASSWORD_POLICY,
+  USER_POOL_REQUIRED_ATTRIBUTES,
+} from '@cognito-passwordless/client-config';
 import { Construct } from 'constructs';
 
 export const VERIFICATION_EMAIL_SUBJECT = 'Your verification code';
 export const VERIFICATION_EMAIL_MESSAGE = 'Your verification code is {####}';
 
-/** Custom auth is the sign-in; SRP only for the password step of password-then-code; refresh to stay signed in. */
-export const EXPLICIT_AUTH_FLOWS = ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const;
-
-export const ACCESS_TOKEN_VALIDITY_MINUTES = 60;
-export const ID_TOKEN_VALIDITY_MINUTES = 60;
-export const REFRESH_TOKEN_VALIDITY_DAYS = 30;
 
 export interface UserPoolProps {
   readonly name: string;
   readonly tier: string;
+  /** Cognito threat protection, enforced for custom auth too (needs the PLUS tier). */
+  readonly threatProtection: boolean;
   readonly deletionProtection: boolean;
   readonly authSessionValidityMinutes: number;
   readonly triggerArns: {
@@ -73,6 +77,11 @@ export class UserPool extends Construct {
         requireSymbols: policy.requireSymbols,
         temporaryPasswordValidityDays: policy.temporaryPasswordValidityDays,
       },
+      // A new address is used only once its code is entered; until then the old one keeps receiving codes.
+      userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: [...ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE] },
+      userPoolAddOns: props.threatProtection
+        ? { advancedSecurityMode: 'ENFORCED', advancedSecurityAdditionalFlows: { customAuthMode: 'ENFORCED' } }
+        : undefined,
       accountRecoverySetting: { recoveryMechanism: [{ name: 'verified_email', priority: 1 }] },
       emailConfiguration: {
         emailSendingAccount: 'DEVELOPER',
@@ -90,7 +99,10 @@ export class UserPool extends Construct {
     this.client = new CognitoUserPoolClient(this, 'client', {
       name: `${props.name}-client`,
       userPoolId: this.pool.id,
-      explicitAuthFlows: [...EXPLICIT_AUTH_FLOWS],
+      // Never a password-only flow (infra/README.md, "App client flows").
+      explicitAuthFlows: [...APP_CLIENT_EXPLICIT_AUTH_FLOWS],
+      readAttributes: [...APP_CLIENT_READ_ATTRIBUTES],
+      writeAttributes: [...APP_CLIENT_WRITE_ATTRIBUTES],
       // Amplify clients cannot compute SECRET_HASH.
       generateSecret: false,
       // Unknown users go through the same challenge as known ones (the triggers see userNotFound).
@@ -98,9 +110,9 @@ export class UserPool extends Construct {
       enableTokenRevocation: true,
       supportedIdentityProviders: ['COGNITO'],
       authSessionValidity: props.authSessionValidityMinutes,
-      accessTokenValidity: ACCESS_TOKEN_VALIDITY_MINUTES,
-      idTokenValidity: ID_TOKEN_VALIDITY_MINUTES,
-      refreshTokenValidity: REFRESH_TOKEN_VALIDITY_DAYS,
+      accessTokenValidity: APP_CLIENT_TOKEN_VALIDITY.accessTokenMinutes,
+      idTokenValidity: APP_CLIENT_TOKEN_VALIDITY.idTokenMinutes,
+      refreshTokenValidity: APP_CLIENT_TOKEN_VALIDITY.refreshTokenDays,
       tokenValidityUnits: [{ accessToken: 'minutes', idToken: 'minutes', refreshToken: 'days' }],
     });
   }

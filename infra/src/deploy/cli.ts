@@ -43,6 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
     environments: [input],
     lambdaBundleRoot: process.env['INFRA_LAMBDA_BUNDLE_ROOT'] || join(WORKSPACE_ROOT, 'dist', 'apps'),
     archiveCacheDir: join(WORKSPACE_ROOT, 'dist', 'infra', 'lambda-archives'),
+    emailTemplateRoot: join(WORKSPACE_ROOT, 'infra'),
     outdir,
   }).app.synth();
   const stacksDir = join(outdir, 'stacks');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InfraError } from '../errors.js';
 import { deterministicZip, type ZipEntry } from './deterministic-zip.js';
 
 export interface BundleArchive {
@@ -12,7 +13,8 @@ export interface BundleArchive {
 }
 
 /**
- * Zips a bundle directory in-process into a content-addressed file under
+ * Zips a bundle directory, plus `extraFiles` next to it (the Create
+ * function's email templates), in-process into a content-addressed file under
  * `cacheDir`. An identical bundle maps to the same file, which is written
  * once; older archives of the same bundle are removed.
  *
@@ -21,8 +23,11 @@ export interface BundleArchive {
  * file modification times into the zip, so every rebuild of an unchanged
  * bundle would redeploy the function.
  */
-export function archiveBundle(bundleDir: string, cacheDir: string, name: string): BundleArchive {
-  const archive = deterministicZip(collectFiles(bundleDir, ''));
+export function archiveBundle(bundleDir: string, cacheDir: string, name: string, extraFiles: readonly ZipEntry[] = []): BundleArchive {
+  const files = collectFiles(bundleDir, '');
+  const clash = extraFiles.find((extra) => files.some((file) => file.name === extra.name));
+  if (clash) throw new InfraError(`${join(bundleDir, clash.name)} exists already: the archive step adds a file of that name`);
+  const archive = deterministicZip([...files, ...extraFiles]);
   const sha256 = createHash('sha256').update(archive).digest();
   const contentHash = sha256.toString('hex').slice(0, 32);
   const path = join(cacheDir, `${name}-${contentHash}.zip`);

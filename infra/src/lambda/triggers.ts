@@ -1,11 +1,13 @@
-/**
- * The three Cognito custom-auth triggers. Each name is also the Nx project
- * that builds the bundle (`dist/apps/<name>/index.mjs`) and the suffix of
- * the deployed function's name.
- */
-export const TRIGGERS = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge'] as const;
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
 
-export type TriggerName = (typeof TRIGGERS)[number];
+/**
+ * The three Cognito custom-auth triggers, as the contract names them. Each
+ * name is also the Nx project that builds the bundle
+ * (`dist/apps/<name>/index.mjs`) and the suffix of the deployed function's name.
+ */
+export const TRIGGERS = TRIGGER_NAMES;
+
+export type { TriggerName };
 
 /** A record with one value per trigger, e.g. each trigger's function name. */
 export function perTrigger<T>(valueOf: (trigger: TriggerName) => T): Record<TriggerName, T> {

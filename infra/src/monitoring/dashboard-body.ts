@@ -1,5 +1,12 @@
 import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
-import { LAMBDA_NAMESPACE, type LambdaMetricName, SES_NAMESPACE, type SesAccountMetricName } from './aws-metrics.js';
+import {
+  DYNAMODB_NAMESPACE,
+  type DynamodbOperationMetricName,
+  LAMBDA_NAMESPACE,
+  type LambdaMetricName,
+  SES_NAMESPACE,
+  type SesAccountMetricName,
+} from './aws-metrics.js';
 import type { SignInMetricName } from './sign-in-metrics.js';
 
 export interface DashboardInput {
@@ -19,7 +26,14 @@ export interface DashboardInput {
   };
   /** Where operators read what each alarm means. */
   readonly runbook: string;
+  /** The sign-in state table and the item operations the triggers call on it. */
+  readonly stateTable: { readonly tableName: string; readonly operations: readonly string[] };
+  /** Rows of optional parts (the WAF), below everything else. */
+  readonly extraWidgets?: readonly DashboardWidget[];
 }
+
+/** Where the optional rows start: below the state table rows. */
+export const EXTRA_WIDGETS_Y = 36;
 
 /** One metric row of a widget: namespace, name, dimension name/value pairs, then rendering options. */
 export type MetricRow = (string | Record<string, unknown>)[];
@@ -45,7 +59,8 @@ const COGNITO_TRIGGER_LIMIT_MS = 5_000;
 /**
  * The body of the environment's CloudWatch dashboard: header, sign-in funnel,
  * failures by kind, trigger duration p50/p99, errors and throttles, SES
- * sending and reputation, and the state of every alarm.
+ * sending and reputation, the state of every alarm, then the per-user limits
+ * and the sign-in state table.
  */
 export function dashboardBody(input: DashboardInput): DashboardBody {
   const signIn = (name: SignInMetricName, label: string): MetricRow => [input.namespace, name, { label, stat: 'Sum' }];
@@ -56,6 +71,18 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
     input.functionNames[trigger],
     options,
   ];
+  // DynamoDB publishes request metrics per table and operation: one row per operation the triggers call.
+  const { tableName, operations } = input.stateTable;
+  const stateTable = (name: DynamodbOperationMetricName, options: { stat: string; label: string }): MetricRow[] =>
+    operations.map((operation) => [
+      DYNAMODB_NAMESPACE,
+      name,
+      'TableName',
+      tableName,
+      'Operation',
+      operation,
+      { ...options, label: `${operation} ${options.label}` },
+    ]);
   const ses = (name: SesAccountMetricName, options: Record<string, unknown>): MetricRow => [SES_NAMESPACE, name, options];
   const graph = (title: string, metrics: MetricRow[], extra: Record<string, unknown> = {}) => ({
     view: 'timeSeries',
@@ -140,6 +167,20 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
       },
     )),
     widget(0, 20, 24, 4, { title: 'Alarms', alarms: [...input.alarmArns] }, 'alarm'),
+    widget(0, 24, 12, 6, graph('Per-user limits and state store', [
+      signIn('LimitedByCodesPerHour', 'Refused: codes per hour'),
+      signIn('LimitedByFailedAnswers', 'Refused: wrong answers per day'),
+      signIn('StateStoreFailures', 'State store failures'),
+    ])),
+    widget(12, 24, 12, 6, graph('Sign-in state table (DynamoDB)', [
+      ...stateTable('ThrottledRequests', { stat: 'Sum', label: 'throttled' }),
+      ...stateTable('SystemErrors', { stat: 'Sum', label: 'system errors' }),
+      [DYNAMODB_NAMESPACE, 'ConsumedReadCapacityUnits', 'TableName', tableName, { stat: 'Sum', label: 'Read units', yAxis: 'right' }],
+      [DYNAMODB_NAMESPACE, 'ConsumedWriteCapacityUnits', 'TableName', tableName, { stat: 'Sum', label: 'Write units', yAxis: 'right' }],
+    ])),
+    widget(0, 30, 12, 6, graph('Sign-in state table latency p99 (ms)', stateTable('SuccessfulRequestLatency', { stat: 'p99', label: 'p99' }))),
+    ...(input.extraWidgets ?? []),
   ];
   return { widgets };
 }
+

@@ -1,3 +1,4 @@
+import { LIMITED_OUTCOME, type SignInLimitReason, STORE_FAILED_OUTCOME } from '@cognito-passwordless/contract';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import type { TriggerName } from '../lambda/triggers.js';
 
@@ -15,9 +16,12 @@ import type { TriggerName } from '../lambda/triggers.js';
  * namespace per environment tells them apart instead.
  */
 export interface SignInMetric {
-  /** The trigger whose log group the filter reads. */
-  readonly trigger: TriggerName;
-  /** CloudWatch Logs filter pattern over the trigger's JSON lines. */
+  /**
+   * The triggers whose log groups hold the lines: one filter per log group,
+   * each writing this metric (CloudWatch sums them).
+   */
+  readonly triggers: readonly TriggerName[];
+  /** CloudWatch Logs filter pattern over the triggers' JSON lines. */
   readonly pattern: string;
   /** What one count is, for operators (dashboard and docs/operations.md). */
   readonly description: string;
@@ -25,17 +29,17 @@ export interface SignInMetric {
 
 export const SIGN_IN_METRICS = {
   CodesSent: {
-    trigger: 'create-auth-challenge',
+    triggers: ['create-auth-challenge'],
     pattern: '{ ($.trigger = "create") && ($.outcome = "code-sent") }',
     description: 'A code was emailed (first round of a sign-in for a user with a verified address)',
   },
   TokensIssued: {
-    trigger: 'define-auth-challenge',
+    triggers: ['define-auth-challenge'],
     pattern: '{ ($.trigger = "define") && ($.outcome = "issue-tokens") }',
     description: 'A sign-in succeeded: Define told Cognito to issue tokens',
   },
   WrongAnswers: {
-    trigger: 'verify-auth-challenge',
+    triggers: ['verify-auth-challenge'],
     // Refused answers of existing users while the code was live: a wrong code, something that
     // is not a code, or any answer to a decoy (a user whose address cannot get a code).
     // Expired codes and unknown users have metrics of their own.
@@ -44,7 +48,7 @@ export const SIGN_IN_METRICS = {
     description: 'An answer of an existing user was refused (wrong code, not a code, or no code was sent)',
   },
   ExpiredCodes: {
-    trigger: 'verify-auth-challenge',
+    triggers: ['verify-auth-challenge'],
     // Verify, not Create: Create logs "expired" only when a retry round follows, so it misses
     // an expired answer on the last attempt. Each answer after expiry counts; in practice the
     // client then shows "Sign in again", so this is close to one per expired code.
@@ -52,14 +56,14 @@ export const SIGN_IN_METRICS = {
     description: 'An answer arrived after its code had expired',
   },
   AttemptsExhausted: {
-    trigger: 'define-auth-challenge',
+    triggers: ['define-auth-challenge'],
     // Existing users only: an unknown user's session also ends this way, and is counted as an unknown-user attempt.
     pattern:
       '{ ($.trigger = "define") && ($.outcome = "fail") && ($.reason = "attempts-exhausted") && ($.userNotFound IS FALSE) }',
     description: 'A sign-in of an existing user failed after the last allowed wrong answer',
   },
   UnknownUserAttempts: {
-    trigger: 'define-auth-challenge',
+    triggers: ['define-auth-challenge'],
     // Define's first decision of each attempt, which is written once per InitiateAuth in both
     // flows: round 1 of the code in passwordless, the password step in password-then-code.
     // Create's decoy (reason "user-not-found") would miss password-then-code, where Cognito's
@@ -69,11 +73,48 @@ export const SIGN_IN_METRICS = {
     description: 'A sign-in attempt for a user that does not exist (each InitiateAuth counts once)',
   },
   EmailDeliveryFailures: {
-    trigger: 'create-auth-challenge',
+    triggers: ['create-auth-challenge'],
     pattern: '{ ($.trigger = "create") && ($.outcome = "email-failed") }',
     description: 'SES did not accept a code email in time; the user got an error instead of a code',
   },
+  ...limitMetrics({
+    'codes-per-hour': {
+      name: 'LimitedByCodesPerHour',
+      description: 'A sign-in was refused because its username had been sent the most code emails allowed in the last hour',
+    },
+    'failed-answers-per-day': {
+      name: 'LimitedByFailedAnswers',
+      description: 'A sign-in or an answer was refused because its username had given the most wrong answers allowed in 24 hours',
+    },
+  }),
+  StateStoreFailures: {
+    triggers: ['create-auth-challenge', 'verify-auth-challenge'],
+    // Any reason: a reason the adapter adds later must not slip past the alarm. The runbook
+    // breaks the count down by reason with a Logs Insights query.
+    pattern: `{ $.outcome = "${STORE_FAILED_OUTCOME}" }`,
+    description: 'The sign-in state table could not be read or updated (missing, throttled, slow, unreachable, denied): the user got an error and no code',
+  },
 } as const satisfies Record<string, SignInMetric>;
+
+/**
+ * One metric per limit of the contract, each counting the `limited` lines of
+ * its reason from Create and Verify, for existing and unknown usernames
+ * alike. Typed by the contract's reasons: a limit added there does not build
+ * until it has a metric here.
+ */
+function limitMetrics<const N extends string>(
+  metrics: Record<SignInLimitReason, { readonly name: N; readonly description: string }>,
+): Record<N, SignInMetric> {
+  const entries = Object.entries<{ name: N; description: string }>(metrics).map(([reason, { name, description }]) => [
+    name,
+    {
+      triggers: ['create-auth-challenge', 'verify-auth-challenge'],
+      pattern: `{ ($.outcome = "${LIMITED_OUTCOME}") && ($.reason = "${reason}") }`,
+      description,
+    } satisfies SignInMetric,
+  ]);
+  return Object.fromEntries(entries) as Record<N, SignInMetric>;
+}
 
 export type SignInMetricName = keyof typeof SIGN_IN_METRICS;
 

@@ -17,4 +17,5 @@ export const OUTPUT_NAMES = {
   dashboardName: 'dashboard_name',
   sesEventsTopicArn: 'ses_events_topic_arn',
   sesMailFromRecords: 'ses_mail_from_records',
+  signInStateTable: 'sign_in_state_table',
 } as const;

@@ -8,6 +8,7 @@ import { authSessionValidityMinutes } from '../config/auth-session-validity.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import { preventsDestroy } from '../config/environment-rules.js';
 import { stackNameOf } from '../config/stack-name.js';
+import { userPoolTierOf } from '../config/user-pool-tier.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
 import { EmailIdentity, SUPPRESSED_REASONS } from '../constructs/email-identity.js';
 import { MailFromDomain } from '../constructs/mail-from-domain.js';
@@ -22,11 +23,16 @@ import {
 } from '../constructs/sign-in-alarms.js';
 import { SignInDashboard } from '../constructs/sign-in-dashboard.js';
 import { SignInMetricFilters } from '../constructs/sign-in-metric-filters.js';
+import { SignInStateTable, STATE_TABLE_OPERATIONS } from '../constructs/sign-in-state-table.js';
 import { configureStateBackend } from '../constructs/state-backend.js';
 import { TriggerFunction } from '../constructs/trigger-function.js';
+import { UserPoolFirewall } from '../constructs/user-pool-firewall.js';
 import { UserPool } from '../constructs/user-pool.js';
+import { createFunctionFiles } from '../email-templates/create-function-files.js';
+import type { ZipEntry } from '../lambda/deterministic-zip.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
 import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { EXTRA_WIDGETS_Y } from '../monitoring/dashboard-body.js';
 import { metricNamespaceOf } from '../monitoring/sign-in-metrics.js';
 import { OUTPUT_NAMES } from './output-names.js';
 
@@ -38,6 +44,8 @@ export interface SignInStackOptions {
   readonly lambdaBundleRoot: string;
   /** Where zipped bundles are cached between synths, e.g. `dist/infra/lambda-archives`. */
   readonly archiveCacheDir: string;
+  /** The folder `email.templates` is relative to: the infra project folder. */
+  readonly emailTemplateRoot?: string;
 }
 
 /**
@@ -49,6 +57,7 @@ export interface SignInStackOptions {
 export class SignInStack extends TerraformStack {
   readonly config: EnvironmentConfig;
   readonly emailIdentity: EmailIdentity;
+  readonly stateTable: SignInStateTable;
   readonly triggers: Readonly<Record<TriggerName, TriggerFunction>>;
   readonly userPool: UserPool;
   readonly identityPool: IdentityPool;
@@ -56,6 +65,8 @@ export class SignInStack extends TerraformStack {
   readonly alarmTopic: AlarmTopic;
   readonly alarms: SignInAlarms;
   readonly dashboard: SignInDashboard;
+  /** Undefined where the environment turns WAF off. */
+  readonly firewall: UserPoolFirewall | undefined;
   /** Bounce, complaint, reject and delay events; undefined when the configuration set is not the stack's own. */
   sesEvents: SesEventPublishing | undefined;
   mailFrom: MailFromDomain | undefined;
@@ -76,29 +87,41 @@ export class SignInStack extends TerraformStack {
     configureStateBackend(this, config.state, { stackName, region: config.region });
 
     this.emailIdentity = new EmailIdentity(this, 'email', { email: config.email, region: config.region });
+    this.stateTable = new SignInStateTable(this, 'sign_in_state', {
+      name: `${stackName}-sign-in-state`,
+      deletionProtection: config.deletionProtection,
+      preventDestroy: config.deletionProtection,
+      pointInTimeRecovery: config.stateTable.pointInTimeRecovery,
+    });
     this.addEmailOperations(stackName);
 
-    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = []) =>
+    const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = [], extraFiles: readonly ZipEntry[] = []) =>
       new TriggerFunction(this, name, {
         trigger: name,
         functionName: `${stackName}-${name}`,
         bundleDir: join(options.lambdaBundleRoot, name),
         archiveCacheDir: options.archiveCacheDir,
-        environment: triggerEnvironment(name, config),
+        environment: triggerEnvironment(name, config, { stateTableName: this.stateTable.table.name }),
         memoryMb: config.lambda.memoryMb,
         logRetentionDays: config.logRetentionDays,
         logLevel: config.lambda.logLevel,
         extraStatements,
+        extraFiles,
       });
     this.triggers = {
       'define-auth-challenge': trigger('define-auth-challenge'),
-      'create-auth-challenge': trigger('create-auth-challenge', [this.emailIdentity.sendStatement()]),
-      'verify-auth-challenge': trigger('verify-auth-challenge'),
+      'create-auth-challenge': trigger(
+        'create-auth-challenge',
+        [this.emailIdentity.sendStatement(), this.stateTable.itemAccessStatement()],
+        createFunctionFiles(config, options.emailTemplateRoot),
+      ),
+      'verify-auth-challenge': trigger('verify-auth-challenge', [this.stateTable.itemAccessStatement()]),
     };
 
     this.userPool = new UserPool(this, 'user_pool', {
       name: stackName,
-      tier: config.userPoolTier,
+      tier: userPoolTierOf(config),
+      threatProtection: config.threatProtection,
       deletionProtection: config.deletionProtection,
       authSessionValidityMinutes: authSessionValidityMinutes(config.signIn.codeTtlSeconds),
       triggerArns: {
@@ -140,20 +163,33 @@ export class SignInStack extends TerraformStack {
       topicArn: this.alarmTopic.topic.arn,
       functionNames,
       thresholds: config.alarms,
+      stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
     });
+    this.firewall = config.waf.enabled
+      ? new UserPoolFirewall(this, 'firewall', {
+          name: `${stackName}-user-pool`,
+          region: config.region,
+          userPoolArn: this.userPool.pool.arn,
+          settings: config.waf,
+          alarmNamePrefix: `${stackName}-`,
+          topicArn: this.alarmTopic.topic.arn,
+        })
+      : undefined;
     this.dashboard = new SignInDashboard(this, 'dashboard', {
       name: stackName,
       stackName,
       region: config.region,
       namespace: this.metricFilters.namespace,
       functionNames,
-      alarmArns: this.alarms.alarms.map((alarm) => alarm.arn),
+      alarmArns: [...this.alarms.alarms, ...(this.firewall === undefined ? [] : [this.firewall.alarm])].map((alarm) => alarm.arn),
+      stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
       thresholds: {
         durationP99Ms: TRIGGER_DURATION_P99_THRESHOLD_MS,
         sesBounceRate: SES_BOUNCE_RATE_THRESHOLD,
         sesComplaintRate: SES_COMPLAINT_RATE_THRESHOLD,
       },
       runbook: RUNBOOK_FILE,
+      extraWidgets: this.firewall === undefined ? [] : [this.firewall.dashboardWidget(EXTRA_WIDGETS_Y)],
     });
 
     this.defineOutputs();
@@ -214,6 +250,7 @@ export class SignInStack extends TerraformStack {
     );
     output(OUTPUT_NAMES.alarmTopicArn, this.alarmTopic.topic.arn, 'SNS topic every alarm notifies (subscribe on-call tools to it)');
     output(OUTPUT_NAMES.dashboardName, this.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the sign-in');
+    output(OUTPUT_NAMES.signInStateTable, this.stateTable.table.name, 'DynamoDB table of per-user sign-in state');
     const dkimRecords = this.emailIdentity.dkimRecords();
     if (dkimRecords !== undefined) {
       output(OUTPUT_NAMES.sesDkimRecords, dkimRecords, 'DNS CNAME records (name => value) to publish for Easy DKIM');

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EnvironmentConfigInput } from '../../src/config/environment-config.schema.js';
 import { dev } from '../../src/config/environments/dev.js';
+import { ENVIRONMENTS } from '../../src/config/environments/index.js';
 import { prod } from '../../src/config/environments/prod.js';
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 
@@ -16,6 +17,12 @@ export function devInput(): EnvironmentConfigInput {
 
 export function prodInput(): EnvironmentConfigInput {
   return { ...structuredClone(prod), accountId: TEST_ACCOUNT_IDS.prod };
+}
+
+/** Every shipped environment (ENVIRONMENTS), each with a test account id in place of the placeholder. */
+export function shippedEnvironments(): EnvironmentConfigInput[] {
+  const ids: Readonly<Record<string, string>> = TEST_ACCOUNT_IDS;
+  return ENVIRONMENTS.map((environment) => ({ ...structuredClone(environment), accountId: ids[environment.environment] ?? '333333333333' }));
 }
 
 /**
@@ -40,6 +47,8 @@ export interface BundleFixture {
   /** Holds `<trigger>/index.mjs` for each trigger, like `dist/apps`. */
   readonly lambdaBundleRoot: string;
   readonly archiveCacheDir: string;
+  /** The shipped infra folder, which environments' `email.templates` are relative to. */
+  readonly emailTemplateRoot: string;
 }
 
 /**
@@ -56,5 +65,5 @@ export function placeholderBundles(): BundleFixture {
       `export const handler = async (event) => event; // ${trigger}\n`,
     );
   }
-  return { lambdaBundleRoot, archiveCacheDir: join(root, 'archives') };
+  return { lambdaBundleRoot, archiveCacheDir: join(root, 'archives'), emailTemplateRoot: resolve(__dirname, '..', '..') };
 }

@@ -1,4 +1,13 @@
-import { LAMBDA_METRICS, LAMBDA_NAMESPACE, SES_ACCOUNT_METRICS, SES_NAMESPACE } from '../../src/monitoring/aws-metrics.js';
+import { WAF_METRICS, WAF_NAMESPACE } from '../../src/constructs/user-pool-firewall.js';
+import {
+  DYNAMODB_NAMESPACE,
+  DYNAMODB_OPERATION_METRICS,
+  DYNAMODB_TABLE_METRICS,
+  LAMBDA_METRICS,
+  LAMBDA_NAMESPACE,
+  SES_ACCOUNT_METRICS,
+  SES_NAMESPACE,
+} from '../../src/monitoring/aws-metrics.js';
 import type { TerraformJson } from './synth.js';
 
 export interface MetricReference {
@@ -8,11 +17,13 @@ export interface MetricReference {
 }
 
 const FUNCTION_NAME_REFERENCE = /^\$\{aws_lambda_function\.([\w-]+)\.function_name\}$/;
+const TABLE_NAME_REFERENCE = /^\$\{aws_dynamodb_table\.([\w-]+)\.name\}$/;
 
 /**
  * Why `metric` is not one this stack produces, or undefined when it is: a
  * metric of one of the stack's metric filters (in their namespace, without
- * dimensions), a Lambda metric of one of the stack's functions, or an SES
+ * dimensions), a Lambda metric of one of the stack's functions, a DynamoDB
+ * metric of the stack's table (per operation a role of the stack may call), or an SES
  * account metric of the region the stack's SES identity sends from.
  */
 export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricReference): string | undefined {
@@ -29,6 +40,21 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
     }
     return undefined;
   }
+  if (namespace === WAF_NAMESPACE) return whyWafMetricIsMissing(terraform, metric, described);
+  if (namespace === DYNAMODB_NAMESPACE) {
+    const perOperation = (DYNAMODB_OPERATION_METRICS as readonly string[]).includes(metricName);
+    if (!perOperation && !(DYNAMODB_TABLE_METRICS as readonly string[]).includes(metricName)) return `${described}: not a DynamoDB table metric`;
+    const expected = perOperation ? 'Operation,TableName' : 'TableName';
+    if ([...dimensionNames].sort().join() !== expected) return `${described}: ${metricName} is published with exactly the ${expected} dimensions`;
+    const tableId = TABLE_NAME_REFERENCE.exec(dimensions['TableName'] ?? '')?.[1];
+    if (tableId === undefined || terraform.resource['aws_dynamodb_table']?.[tableId] === undefined) {
+      return `${described}: TableName is not a table of this stack`;
+    }
+    if (perOperation && !allowedDynamodbActions(terraform).has(`dynamodb:${dimensions['Operation']}`)) {
+      return `${described}: no role of this stack may call ${dimensions['Operation']}`;
+    }
+    return undefined;
+  }
   if (namespace === SES_NAMESPACE) {
     if (!(SES_ACCOUNT_METRICS as readonly string[]).includes(metricName)) return `${described}: not an SES account metric`;
     if (dimensionNames.length > 0) return `${described}: SES account metrics have no dimensions`;
@@ -40,6 +66,26 @@ export function whyMetricIsMissing(terraform: TerraformJson, metric: MetricRefer
   );
   if (!filtered) return `${described}: no metric filter of this stack writes it`;
   if (dimensionNames.length > 0) return `${described}: the metric filters write no dimensions`;
+  return undefined;
+}
+
+/** The DynamoDB actions the stack's policy documents allow. */
+function allowedDynamodbActions(terraform: TerraformJson): Set<string> {
+  const statements = Object.values(terraform.data?.['aws_iam_policy_document'] ?? {}).flatMap((doc) => doc['statement'] as { actions?: string[] }[]);
+  return new Set(statements.flatMap((statement) => statement.actions ?? []).filter((action) => action.startsWith('dynamodb:')));
+}
+
+/** A WAF web ACL metric: WebACL one of the stack's web ACLs, Region the provider's, Rule `ALL` or one of its rules' metric names. */
+function whyWafMetricIsMissing(terraform: TerraformJson, metric: MetricReference, described: string): string | undefined {
+  const { metricName, dimensions } = metric;
+  if (!(WAF_METRICS as readonly string[]).includes(metricName)) return `${described}: not a WAF web ACL metric`;
+  if (Object.keys(dimensions).sort().join() !== 'Region,Rule,WebACL') return `${described}: a WAF metric needs the WebACL, Region and Rule dimensions`;
+  const webAcl = Object.values(terraform.resource['aws_wafv2_web_acl'] ?? {}).find((acl) => acl['name'] === dimensions['WebACL']);
+  if (webAcl === undefined) return `${described}: WebACL is not a web ACL of this stack`;
+  const region = (terraform.provider?.['aws'] as { region?: string }[] | undefined)?.[0]?.region;
+  if (dimensions['Region'] !== region) return `${described}: Region is not the stack's region ${region}`;
+  const ruleMetrics = (JSON.parse(webAcl['rule_json'] ?? '[]') as { VisibilityConfig: { MetricName: string } }[]).map((rule) => rule.VisibilityConfig.MetricName);
+  if (dimensions['Rule'] !== 'ALL' && !ruleMetrics.includes(dimensions['Rule'] ?? '')) return `${described}: Rule is neither ALL nor a rule of the web ACL`;
   return undefined;
 }
 

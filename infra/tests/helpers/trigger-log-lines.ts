@@ -9,6 +9,8 @@ import { BUNDLE_ENTRY_FILE, TRIGGERS, type TriggerName } from '../../src/lambda/
 
 const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
 const BUILD_COMMAND = `npx nx run-many -t build -p ${TRIGGERS.join(' ')}`;
+/** The SIGN_IN_STATE_TABLE the functions get, as the stack would name it for this environment. */
+const STATE_TABLE_NAME = 'cognito-passwordless-dev-sign-in-state';
 
 /**
  * The sign-ins driven through the built bundles. Each one is a session as
@@ -77,7 +79,7 @@ interface Functions {
   readonly verify: LambdaFunction;
 }
 
-/** Plays Cognito's side of the CUSTOM_AUTH loop (docs/cognito-custom-auth.md, "The loop"). */
+/** Plays Cognito's side of the CUSTOM_AUTH loop (docs/cognito-custom-auth.md, "One sign-in, step by step"). */
 class Session {
   private readonly entries: SessionEntry[] = [];
 
@@ -193,11 +195,19 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
 
   let current: LogLine[] = [];
   const started: LambdaFunction[] = [];
+  // Nothing here may reach AWS: a bundle that uses the state table talks to a closed local port
+  // (and so fails closed) until these scenarios get a DynamoDB-compatible server of their own.
+  const stateStoreEndpoint = await closedPort();
   const start = (trigger: TriggerName, env: Record<string, string> = {}) => {
     const fn = new LambdaFunction({
       name: trigger,
       bundlePath: join(dir, trigger, BUNDLE_ENTRY_FILE),
-      env: { AWS_LAMBDA_LOG_LEVEL: config.lambda.logLevel, ...triggerEnvironment(trigger, config), ...env },
+      env: {
+        AWS_LAMBDA_LOG_LEVEL: config.lambda.logLevel,
+        ...triggerEnvironment(trigger, config, { stateTableName: STATE_TABLE_NAME }),
+        AWS_ENDPOINT_URL_DYNAMODB: stateStoreEndpoint,
+        ...env,
+      },
       timeoutMs: 5_000,
       onLogLine: (line) => {
         if (line.trim() !== '') current.push({ trigger, line });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseClientConfigArguments } from '../../src/client-config/cli-arguments.js';
 import { writeClientConfig } from '../../src/client-config/write-client-config.js';
 import { UsageError } from '../../src/errors.js';
-import { devInput, prodInput } from '../helpers/fixtures.js';
+import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
 
 const OUTPUTS = {
   region: { value: 'eu-west-1', type: 'string', sensitive: false },
@@ -14,12 +14,12 @@ const OUTPUTS = {
   identity_pool_id: { value: 'eu-west-1:0f5e2c7a-1b2c-4d3e-8f90-a1b2c3d4e5f6', type: 'string', sensitive: false },
 };
 
-function runCommand(argv: string[]) {
+function runCommand(argv: string[], environments = [devInput(), prodInput()]) {
   const workspaceRoot = mkdtempSync(join(tmpdir(), 'workspace-'));
   const outputsFile = join(workspaceRoot, 'outputs.json');
   writeFileSync(outputsFile, JSON.stringify(OUTPUTS));
   const paths = writeClientConfig(parseClientConfigArguments([...argv, '--outputs-file', outputsFile]), {
-    environments: [devInput(), prodInput()],
+    environments,
     workspaceRoot,
     terraformBinary: 'terraform',
   });
@@ -56,12 +56,25 @@ describe('nx run infra:client-config', () => {
     },
   );
 
-  it('selects CUSTOM_AUTH and the endpoint override for native Gen 1 clients', () => {
+  it("names the environment's passwordless flow and the endpoint override for Gen 1 clients", () => {
     const { paths } = runCommand(['--env', 'dev', '--endpoint', 'http://127.0.0.1:9229']);
     const gen1 = JSON.parse(readFileSync(paths[1] ?? 'missing', 'utf8'));
 
-    expect(gen1.auth.plugins.awsCognitoAuthPlugin.Auth.Default.authenticationFlowType).toBe('CUSTOM_AUTH');
+    expect(gen1.auth.plugins.awsCognitoAuthPlugin.Auth.Default.authenticationFlowType).toBe('CUSTOM_AUTH_WITHOUT_SRP');
     expect(gen1.auth.plugins.awsCognitoAuthPlugin.CognitoUserPool.Default.Endpoint).toBe('http://127.0.0.1:9229');
+  });
+
+  it("names an environment's password-then-code flow for Gen 1 clients", () => {
+    const { paths } = runCommand(['--env', 'dev'], [inputWith(devInput(), 'signIn.flow', 'password-then-code')]);
+    const gen1 = JSON.parse(readFileSync(paths[1] ?? 'missing', 'utf8'));
+
+    expect(gen1.auth.plugins.awsCognitoAuthPlugin.Auth.Default.authenticationFlowType).toBe('CUSTOM_AUTH_WITH_SRP');
+  });
+
+  it('writes the endpoint override where Amplify Flutter 2.9+ reads it in amplify_outputs.json', () => {
+    const { paths } = runCommand(['--env', 'dev', '--endpoint', 'http://127.0.0.1:9229']);
+
+    expect(JSON.parse(readFileSync(paths[0] ?? 'missing', 'utf8')).auth.user_pool_endpoint).toBe('http://127.0.0.1:9229');
   });
 
   it('writes into --out-dir when given', () => {

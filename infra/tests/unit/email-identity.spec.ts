@@ -7,6 +7,7 @@ import { EmailIdentity, type EmailIdentityProps } from '../../src/constructs/ema
 const ADDRESS_EMAIL: EmailIdentityProps['email'] = {
   from: 'no-reply@example.com',
   subject: 'Your sign-in code',
+  defaultLocale: 'en',
   sesIdentity: 'no-reply@example.com',
   configurationSet: undefined,
   sandbox: false,
@@ -15,6 +16,7 @@ const ADDRESS_EMAIL: EmailIdentityProps['email'] = {
 const DOMAIN_EMAIL: EmailIdentityProps['email'] = {
   from: 'App <no-reply@example.com>',
   subject: 'Your sign-in code',
+  defaultLocale: 'en',
   sesIdentity: 'example.com',
   configurationSet: { name: 'app-events', manage: true },
   sandbox: false,

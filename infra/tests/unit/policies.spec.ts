@@ -1,4 +1,6 @@
-import { TRIGGERS } from '../../src/lambda/triggers.js';
+import { TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
+import { UNSET_SIGN_IN_VARIABLES } from '../../src/lambda/trigger-environment.js';
+import { perTrigger, TRIGGERS } from '../../src/lambda/triggers.js';
 import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
 import { type Block, parseSynth, synthStack, type TerraformJson } from '../helpers/synth.js';
 
@@ -12,20 +14,16 @@ interface Statement {
   readonly effect?: string;
 }
 
-/** Exactly the variables each function reads (the environment contract), plus the Powertools service name. */
-const ALLOWED_VARIABLES: Record<(typeof TRIGGERS)[number], readonly string[]> = {
-  'define-auth-challenge': ['SIGN_IN_FLOW', 'MAX_CODE_ATTEMPTS', 'POWERTOOLS_SERVICE_NAME'],
-  'create-auth-challenge': [
-    'MAX_CODE_ATTEMPTS',
-    'CODE_LENGTH',
-    'CODE_TTL_SECONDS',
-    'EMAIL_FROM',
-    'EMAIL_SUBJECT',
-    'SES_CONFIGURATION_SET',
-    'POWERTOOLS_SERVICE_NAME',
-  ],
-  'verify-auth-challenge': ['CODE_LENGTH', 'CODE_TTL_SECONDS', 'POWERTOOLS_SERVICE_NAME'],
-};
+/**
+ * Exactly the variables each function reads: the sign-in variables the
+ * contract lists for it (bar those left to the trigger's default), the email
+ * settings of Create's sender, and the Powertools service name.
+ */
+const ALLOWED_VARIABLES = perTrigger((trigger) => [
+  ...TRIGGER_SIGN_IN_VARIABLES[trigger].filter((variable) => !UNSET_SIGN_IN_VARIABLES.includes(variable)).map((variable) => variable.name),
+  ...(trigger === 'create-auth-challenge' ? ['EMAIL_FROM', 'EMAIL_SUBJECT', 'EMAIL_DEFAULT_LOCALE', 'EMAIL_APP_NAME', 'SES_CONFIGURATION_SET'] : []),
+  'POWERTOOLS_SERVICE_NAME',
+]);
 
 const bundles = placeholderBundles();
 
@@ -129,6 +127,32 @@ describe.each([
     expect(createPolicy?.[0]).toMatch(/^create-auth-challenge_permissions_/);
   });
 
+  it('lets create and verify get and update items of the state table, and nothing else on it or any other table', () => {
+    const dynamodb = Object.entries(terraform.data?.['aws_iam_policy_document'] ?? {}).flatMap(([id, doc]) =>
+      (doc.statement as Statement[])
+        .filter((statement) => statement.actions?.some((action) => action.startsWith('dynamodb:')))
+        .map((statement) => ({ id, statement })),
+    );
+    const [tableId, ...otherTables] = Object.keys(terraform.resource['aws_dynamodb_table'] ?? {});
+
+    expect(otherTables).toEqual([]);
+    expect(dynamodb.map(({ id }) => id.replace(/_permissions_\w+$/, '')).sort()).toEqual(['create-auth-challenge', 'verify-auth-challenge']);
+    for (const { statement } of dynamodb) {
+      expect(statement.actions).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+      expect(statement.resources).toEqual([`\${aws_dynamodb_table.${tableId}.arn}`]);
+      expect(statement.condition).toBeUndefined();
+    }
+  });
+
+  it('gives the define function no permission beyond writing its own logs', () => {
+    const [, definePolicy] =
+      Object.entries(terraform.data?.['aws_iam_policy_document'] ?? {}).find(([id]) => id.startsWith('define-auth-challenge_permissions_')) ?? [];
+
+    expect((definePolicy?.['statement'] as Statement[]).map((statement) => statement.actions)).toEqual([
+      ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    ]);
+  });
+
   it('lets Cognito invoke each function only on behalf of this user pool', () => {
     const permissions = resourcesOf(terraform, 'aws_lambda_permission');
 
@@ -149,6 +173,11 @@ describe.each([
 
       expect(trigger).toBeDefined();
       expect(ALLOWED_VARIABLES[trigger ?? 'define-auth-challenge']).toEqual(expect.arrayContaining(Object.keys(variables)));
+      // Every sign-in variable of the contract is set, so a trigger never silently runs on a default.
+      const unsetVariables = TRIGGER_SIGN_IN_VARIABLES[trigger ?? 'define-auth-challenge'].filter(
+        (variable) => !UNSET_SIGN_IN_VARIABLES.includes(variable) && !(variable.name in variables),
+      );
+      expect(unsetVariables).toEqual([]);
       for (const [name, value] of Object.entries(variables)) {
         expect(name).not.toMatch(/SECRET|PASSWORD|TOKEN|PRIVATE|ACCESS_KEY|SALT|PEPPER/i);
         expect(value).not.toMatch(/^\d{6,10}$/);

@@ -2,6 +2,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { RUNBOOK_FILE, SignInAlarms, type SignInAlarmsProps } from '../../src/constructs/sign-in-alarms.js';
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
@@ -17,8 +18,12 @@ const PROPS: SignInAlarmsProps = {
     'create-auth-challenge': 'app-dev-create-auth-challenge',
     'verify-auth-challenge': 'app-dev-verify-auth-challenge',
   },
-  thresholds: { wrongAnswersPer5Minutes: 40, unknownUserAttemptsPer5Minutes: 50 },
+  thresholds: { wrongAnswersPer5Minutes: 40, unknownUserAttemptsPer5Minutes: 50, limitedSignInsPer5Minutes: 20 },
+  stateTable: { tableName: 'app-dev-sign-in-state', operations: ['GetItem', 'UpdateItem'] },
 };
+
+/** 3 per trigger, email delivery, 2 SES reputation, guessing, enumeration, 2 limits, store failures, 2 per table operation. */
+const ALARM_COUNT = 21;
 
 const NOTIFIES_TOPIC = { alarm_actions: ['TOPIC_ARN'], ok_actions: ['TOPIC_ARN'] };
 const FIVE_MINUTES = { period: 300, evaluation_periods: 1, datapoints_to_alarm: 1 };
@@ -136,8 +141,59 @@ describe('SignInAlarms', () => {
     });
   });
 
-  it('has exactly these 14 alarms, each named with the prefix and notifying on ALARM and OK', () => {
-    expect(alarms).toHaveLength(14);
+  it.each([
+    ['codes per hour (email bombing)', 'app-dev-limited-codes-per-hour', 'LimitedByCodesPerHour'],
+    ['wrong answers per day (guessing)', 'app-dev-limited-failed-answers', 'LimitedByFailedAnswers'],
+  ])('alarms when the per-user limit of %s refuses more sign-ins in 5 minutes than configured', (_what, name, metric) => {
+    expect(json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
+      alarm_name: name,
+      namespace: 'app/dev',
+      metric_name: metric,
+      statistic: 'Sum',
+      ...FIVE_MINUTES,
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 20,
+      treat_missing_data: 'notBreaching',
+      ...NOTIFIES_TOPIC,
+    });
+  });
+
+  it('alarms on any state store failure in 5 minutes', () => {
+    expect(json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
+      alarm_name: 'app-dev-state-store-failures',
+      namespace: 'app/dev',
+      metric_name: 'StateStoreFailures',
+      statistic: 'Sum',
+      ...FIVE_MINUTES,
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 0,
+      treat_missing_data: 'notBreaching',
+      ...NOTIFIES_TOPIC,
+    });
+  });
+
+  describe.each(['GetItem', 'UpdateItem'])('for %s on the state table', (operation) => {
+    it.each([
+      ['throttled-requests', 'ThrottledRequests'],
+      ['system-errors', 'SystemErrors'],
+    ])('alarms on any %s in 5 minutes', (suffix, metric) => {
+      expect(json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
+        alarm_name: `app-dev-state-table-${operation.toLowerCase()}-${suffix}`,
+        namespace: 'AWS/DynamoDB',
+        metric_name: metric,
+        dimensions: { TableName: 'app-dev-sign-in-state', Operation: operation },
+        statistic: 'Sum',
+        ...FIVE_MINUTES,
+        comparison_operator: 'GreaterThanThreshold',
+        threshold: 0,
+        treat_missing_data: 'notBreaching',
+        ...NOTIFIES_TOPIC,
+      });
+    });
+  });
+
+  it('has exactly these 21 alarms, each named with the prefix and notifying on ALARM and OK', () => {
+    expect(alarms).toHaveLength(ALARM_COUNT);
     for (const alarm of alarms) {
       expect(alarm['alarm_name']).toMatch(/^app-dev-/);
       expect(alarm).toMatchObject(NOTIFIES_TOPIC);
@@ -165,7 +221,8 @@ describe.each([
   const alarms: Block[] = Object.values(terraform.resource['aws_cloudwatch_metric_alarm'] ?? {});
 
   it('watch only metrics this stack produces', () => {
-    expect(alarms.length).toBe(14);
+    // The sign-in alarms, and the WAF alarm where the environment has WAF on.
+    expect(alarms.length).toBe(ALARM_COUNT + (parseEnvironmentConfig(input()).waf.enabled ? 1 : 0));
     for (const alarm of alarms) {
       const missing = whyMetricIsMissing(terraform, {
         namespace: alarm['namespace'],
@@ -196,5 +253,7 @@ describe.each([
 
     expect(threshold('-wrong-answers')).toBe(input().alarms.wrongAnswersPer5Minutes);
     expect(threshold('-unknown-user-attempts')).toBe(input().alarms.unknownUserAttemptsPer5Minutes);
+    expect(threshold('-limited-codes-per-hour')).toBe(input().alarms.limitedSignInsPer5Minutes);
+    expect(threshold('-limited-failed-answers')).toBe(input().alarms.limitedSignInsPer5Minutes);
   });
 });

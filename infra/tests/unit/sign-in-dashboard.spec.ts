@@ -1,5 +1,6 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Testing } from 'cdktf';
+import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { SignInDashboard } from '../../src/constructs/sign-in-dashboard.js';
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { type DashboardBody, dashboardBody, type DashboardInput } from '../../src/monitoring/dashboard-body.js';
@@ -21,6 +22,7 @@ const INPUT: DashboardInput = {
   alarmArns: ['ALARM_1', 'ALARM_2'],
   thresholds: { durationP99Ms: 4000, sesBounceRate: 0.05, sesComplaintRate: 0.001 },
   runbook: 'docs/operations.md',
+  stateTable: { tableName: 'app-dev-sign-in-state', operations: ['GetItem', 'UpdateItem'] },
 };
 
 const metricWidgets = (body: DashboardBody) => body.widgets.filter((widget) => widget.type === 'metric');
@@ -77,6 +79,31 @@ describe('dashboardBody', () => {
     expect(rowsOf(body, /reputation/).map((row) => row[1])).toEqual(['Reputation.BounceRate', 'Reputation.ComplaintRate']);
   });
 
+  it('shows the sign-ins refused by each per-user limit and the state store failures', () => {
+    expect(rowsOf(body, /Per-user limits/).map((row) => row[1])).toEqual([
+      'LimitedByCodesPerHour',
+      'LimitedByFailedAnswers',
+      'StateStoreFailures',
+    ]);
+  });
+
+  it("shows the state table's throttles and system errors per operation, its consumed units and its latency", () => {
+    const rows = (title: RegExp) => rowsOf(body, title).map((row) => row.slice(0, -1).join(' '));
+
+    expect(rows(/state table \(DynamoDB\)/)).toEqual([
+      'AWS/DynamoDB ThrottledRequests TableName app-dev-sign-in-state Operation GetItem',
+      'AWS/DynamoDB ThrottledRequests TableName app-dev-sign-in-state Operation UpdateItem',
+      'AWS/DynamoDB SystemErrors TableName app-dev-sign-in-state Operation GetItem',
+      'AWS/DynamoDB SystemErrors TableName app-dev-sign-in-state Operation UpdateItem',
+      'AWS/DynamoDB ConsumedReadCapacityUnits TableName app-dev-sign-in-state',
+      'AWS/DynamoDB ConsumedWriteCapacityUnits TableName app-dev-sign-in-state',
+    ]);
+    expect(rows(/latency/)).toEqual([
+      'AWS/DynamoDB SuccessfulRequestLatency TableName app-dev-sign-in-state Operation GetItem',
+      'AWS/DynamoDB SuccessfulRequestLatency TableName app-dev-sign-in-state Operation UpdateItem',
+    ]);
+  });
+
   it('shows the state of every alarm it is given', () => {
     expect(body.widgets.find((widget) => widget.type === 'alarm')?.properties['alarms']).toEqual(['ALARM_1', 'ALARM_2']);
   });
@@ -126,7 +153,8 @@ describe.each([
     const alarmIds = Object.keys(terraform.resource['aws_cloudwatch_metric_alarm'] ?? {});
     const shown = body.widgets.find((widget) => widget.type === 'alarm')?.properties['alarms'] as string[];
 
-    expect(alarmIds).toHaveLength(14);
+    // 21 sign-in alarms, and the WAF alarm where the environment has WAF on.
+    expect(alarmIds).toHaveLength(21 + (parseEnvironmentConfig(input()).waf.enabled ? 1 : 0));
     expect([...shown].sort()).toEqual(alarmIds.map((id) => `\${aws_cloudwatch_metric_alarm.${id}.arn}`).sort());
   });
 });

@@ -2,8 +2,21 @@ import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-lo
 import { Testing } from 'cdktf';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { SignInMetricFilters } from '../../src/constructs/sign-in-metric-filters.js';
+import {
+  LIMITED_OUTCOME,
+  SIGN_IN_LIMIT_REASONS,
+  type SignInLimitReason,
+  STORE_FAILED_OUTCOME,
+  STORE_FAILURE_REASONS,
+} from '@cognito-passwordless/contract';
 import { TRIGGERS, type TriggerName } from '../../src/lambda/triggers.js';
-import { metricNamespaceOf, SIGN_IN_METRIC_NAMES, SIGN_IN_METRICS, type SignInMetricName } from '../../src/monitoring/sign-in-metrics.js';
+import {
+  metricNamespaceOf,
+  type SignInMetric,
+  SIGN_IN_METRIC_NAMES,
+  SIGN_IN_METRICS,
+  type SignInMetricName,
+} from '../../src/monitoring/sign-in-metrics.js';
 import { compileFilterPattern } from '../helpers/filter-pattern.js';
 import { devInput, placeholderBundles } from '../helpers/fixtures.js';
 import { parseSynth, synthStack } from '../helpers/synth.js';
@@ -21,20 +34,38 @@ describe('SignInMetricFilters', () => {
   });
   const filters = Object.values(parseSynth(json).resource['aws_cloudwatch_log_metric_filter'] ?? {});
 
-  it.each(SIGN_IN_METRIC_NAMES)('counts %s on the log group of the trigger that logs it: 1 per match, else 0', (name) => {
-    const metric = SIGN_IN_METRICS[name];
+  it.each(SIGN_IN_METRIC_NAMES)('counts %s on the log group of each trigger that logs it: 1 per match, else 0', (name) => {
+    const metric: SignInMetric = SIGN_IN_METRICS[name];
 
-    expect(json).toHaveResourceWithProperties(CloudwatchLogMetricFilter, {
-      name,
-      log_group_name: LOG_GROUPS[metric.trigger],
-      pattern: metric.pattern,
-      metric_transformation: { namespace: 'app/dev', name, value: '1', default_value: '0', unit: 'Count' },
-    });
+    expect(metric.triggers.length).toBeGreaterThan(0);
+    for (const trigger of metric.triggers) {
+      expect(json).toHaveResourceWithProperties(CloudwatchLogMetricFilter, {
+        name,
+        log_group_name: LOG_GROUPS[trigger],
+        pattern: metric.pattern,
+        metric_transformation: { namespace: 'app/dev', name, value: '1', default_value: '0', unit: 'Count' },
+      });
+    }
   });
 
-  it('creates one filter per metric and nothing else', () => {
-    expect(filters.map((filter) => filter['name']).sort()).toEqual([...SIGN_IN_METRIC_NAMES].sort());
+  it('creates one filter per metric and log group, and nothing else', () => {
+    const expected = SIGN_IN_METRIC_NAMES.flatMap((name) => SIGN_IN_METRICS[name].triggers.map((trigger) => `${name} ${LOG_GROUPS[trigger]}`));
+
+    expect(filters.map((filter) => `${filter['name']} ${filter['log_group_name']}`).sort()).toEqual(expected.sort());
     expect(Object.keys(parseSynth(json).resource)).toEqual(['aws_cloudwatch_log_metric_filter']);
+  });
+
+  it('reads the limit and store failure metrics from both Create and Verify', () => {
+    for (const name of ['LimitedByCodesPerHour', 'LimitedByFailedAnswers', 'StateStoreFailures'] as const) {
+      expect(SIGN_IN_METRICS[name].triggers).toEqual(['create-auth-challenge', 'verify-auth-challenge']);
+    }
+  });
+
+  it('builds the limit and store patterns from the contract values, one limit metric per contract reason', () => {
+    const limitPatterns = SIGN_IN_METRIC_NAMES.map((name) => SIGN_IN_METRICS[name].pattern).filter((pattern) => pattern.includes(`"${LIMITED_OUTCOME}"`));
+
+    expect(limitPatterns).toEqual(SIGN_IN_LIMIT_REASONS.map((reason) => `{ ($.outcome = "${LIMITED_OUTCOME}") && ($.reason = "${reason}") }`));
+    expect(SIGN_IN_METRICS.StateStoreFailures.pattern).toBe(`{ $.outcome = "${STORE_FAILED_OUTCOME}" }`);
   });
 
   it('gives no filter dimensions, which CloudWatch refuses next to a default value', () => {
@@ -49,6 +80,44 @@ describe('SignInMetricFilters', () => {
 
 type Counts = Record<SignInMetricName, number>;
 
+const LIMIT_METRIC: Record<SignInLimitReason, SignInMetricName> = {
+  'codes-per-hour': 'LimitedByCodesPerHour',
+  'failed-answers-per-day': 'LimitedByFailedAnswers',
+};
+
+function parseLine(line: string): Record<string, unknown> | undefined {
+  try {
+    const event: unknown = JSON.parse(line);
+    return typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A decision line as the triggers write them (Powertools JSON, Lambda's JSON log format), for a kind no bundle writes yet. */
+function constructedLine(
+  kind: { trigger: 'create-auth-challenge' | 'verify-auth-challenge'; outcome: string; reason: string },
+  userNotFound: boolean,
+): LogLine {
+  const short = kind.trigger.replace('-auth-challenge', '');
+  const failed = kind.outcome === STORE_FAILED_OUTCOME;
+  return {
+    trigger: kind.trigger,
+    line: JSON.stringify({
+      level: failed ? 'ERROR' : 'INFO',
+      message: `${kind.trigger} ${failed ? 'failed' : 'decision'}`,
+      timestamp: '2026-01-01T00:00:00.000Z',
+      service: kind.trigger,
+      trigger: short,
+      outcome: kind.outcome,
+      reason: kind.reason,
+      round: 1,
+      userNotFound,
+      user: 'k3yedh4sh0fth3us3rnam3',
+    }),
+  };
+}
+
 const NONE: Counts = {
   CodesSent: 0,
   TokensIssued: 0,
@@ -57,6 +126,9 @@ const NONE: Counts = {
   AttemptsExhausted: 0,
   UnknownUserAttempts: 0,
   EmailDeliveryFailures: 0,
+  LimitedByCodesPerHour: 0,
+  LimitedByFailedAnswers: 0,
+  StateStoreFailures: 0,
 };
 
 /** What each sign-in must add to each metric: one attempt counts once, and nothing counts twice. */
@@ -97,7 +169,7 @@ describe('the metric filters of the stack, run over the lines the built trigger 
   const countsOf = (lines: readonly LogLine[]): Counts => {
     const counts = { ...NONE };
     for (const filter of deployed) {
-      counts[filter.metric] = lines.filter(({ trigger, line }) => trigger === filter.trigger && filter.matches(line)).length;
+      counts[filter.metric] += lines.filter(({ trigger, line }) => trigger === filter.trigger && filter.matches(line)).length;
     }
     return counts;
   };
@@ -110,7 +182,47 @@ describe('the metric filters of the stack, run over the lines the built trigger 
   const allLines = () => [...captured.values()].flat();
 
   it('deploys every sign-in metric', () => {
-    expect(deployed.map((filter) => filter.metric).sort()).toEqual([...SIGN_IN_METRIC_NAMES].sort());
+    expect([...new Set(deployed.map((filter) => filter.metric))].sort()).toEqual([...SIGN_IN_METRIC_NAMES].sort());
+  });
+
+  /**
+   * The `limited` and `store-failed` lines of Create and Verify, one per
+   * trigger, outcome and reason: the lines the bundles write where any of the
+   * scenarios produced them, and lines built from the contract's values for
+   * the kinds no bundle writes yet (the per-user limits come with the state
+   * store), in the shape of the other decision lines.
+   */
+  const stateLines = () => {
+    const real = allLines().filter(({ line }) => {
+      const event = parseLine(line);
+      return event?.['outcome'] === LIMITED_OUTCOME || event?.['outcome'] === STORE_FAILED_OUTCOME;
+    });
+    const kinds = (['create-auth-challenge', 'verify-auth-challenge'] as const).flatMap((trigger) => [
+      ...SIGN_IN_LIMIT_REASONS.map((reason) => ({ trigger, outcome: LIMITED_OUTCOME, reason, metric: LIMIT_METRIC[reason] })),
+      ...STORE_FAILURE_REASONS.map((reason) => ({ trigger, outcome: STORE_FAILED_OUTCOME, reason, metric: 'StateStoreFailures' as const })),
+    ]);
+    return kinds.flatMap((kind) => {
+      const bundleLines = real.filter(({ trigger, line }) => {
+        const event = parseLine(line);
+        return trigger === kind.trigger && event?.['outcome'] === kind.outcome && event['reason'] === kind.reason;
+      });
+      const lines = bundleLines.length > 0 ? bundleLines : [false, true].map((userNotFound) => constructedLine(kind, userNotFound));
+      return lines.map((entry) => ({ ...kind, entry, fromBundle: bundleLines.length > 0 }));
+    });
+  };
+
+  it('counts every limited and store-failed line once, under the metric of its outcome and reason', () => {
+    const lines = stateLines();
+
+    expect(lines.length).toBeGreaterThanOrEqual(2 * (SIGN_IN_LIMIT_REASONS.length + STORE_FAILURE_REASONS.length));
+    for (const { entry, metric } of lines) expect(countsOf([entry])).toEqual({ ...NONE, [metric]: 1 });
+  });
+
+  it('knows the reason of every limited or store-failed line the bundles write', () => {
+    const known = new Set(stateLines().filter(({ fromBundle }) => fromBundle).map(({ entry }) => entry.line));
+    const written = allLines().filter(({ line }) => [LIMITED_OUTCOME, STORE_FAILED_OUTCOME].includes(String(parseLine(line)?.['outcome'])));
+
+    for (const entry of written) expect(known).toContain(entry.line);
   });
 
   it.each(SCENARIOS)('adds exactly the expected counts for "%s", and nothing to the other metrics', (scenario) => {

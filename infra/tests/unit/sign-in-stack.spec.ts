@@ -77,6 +77,7 @@ describe.each([
       OUTPUT_NAMES.sesIdentityVerified,
       OUTPUT_NAMES.alarmTopicArn,
       OUTPUT_NAMES.dashboardName,
+      OUTPUT_NAMES.signInStateTable,
     ];
 
     expect(Object.keys(terraform.output)).toEqual(expect.arrayContaining(expected));

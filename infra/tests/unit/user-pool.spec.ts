@@ -6,7 +6,8 @@ import { UserPool, type UserPoolProps } from '../../src/constructs/user-pool.js'
 describe('UserPool', () => {
   const props: UserPoolProps = {
     name: 'app-dev',
-    tier: 'ESSENTIALS',
+    tier: 'LITE',
+    threatProtection: false,
     deletionProtection: true,
     authSessionValidityMinutes: 5,
     triggerArns: { defineAuthChallenge: 'DEFINE_ARN', createAuthChallenge: 'CREATE_ARN', verifyAuthChallengeResponse: 'VERIFY_ARN' },
@@ -93,15 +94,42 @@ describe('UserPool', () => {
     });
 
     it('uses the configured tier', () => {
-      expect(synth({ tier: 'LITE' })).toHaveResourceWithProperties(CognitoUserPool, { name: 'app-dev', user_pool_tier: 'LITE' });
+      expect(synth({ tier: 'ESSENTIALS' })).toHaveResourceWithProperties(CognitoUserPool, { name: 'app-dev', user_pool_tier: 'ESSENTIALS' });
+    });
+
+    it('uses a new email address only once its code is entered', () => {
+      expect(synth()).toHaveResourceWithProperties(CognitoUserPool, {
+        user_attribute_update_settings: { attributes_require_verification_before_update: ['email'] },
+      });
+    });
+
+    it('has no threat protection unless asked, and then enforces it for custom auth too', () => {
+      const [plain] = Object.values(JSON.parse(synth()).resource.aws_cognito_user_pool);
+
+      expect(plain).not.toHaveProperty('user_pool_add_ons');
+      expect(synth({ tier: 'PLUS', threatProtection: true })).toHaveResourceWithProperties(CognitoUserPool, {
+        user_pool_add_ons: { advanced_security_mode: 'ENFORCED', advanced_security_additional_flows: { custom_auth_mode: 'ENFORCED' } },
+      });
     });
   });
 
   describe('the app client', () => {
-    it('allows custom auth, SRP and refresh only', () => {
-      expect(synth()).toHaveResourceWithProperties(CognitoUserPoolClient, {
-        explicit_auth_flows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      });
+    it('allows custom auth and refresh only: no flow signs in with a password alone', () => {
+      const [client] = Object.values(JSON.parse(synth()).resource.aws_cognito_user_pool_client) as { explicit_auth_flows: string[] }[];
+
+      expect(client!.explicit_auth_flows).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+      expect(client!.explicit_auth_flows).not.toContain('ALLOW_USER_SRP_AUTH');
+      expect(client!.explicit_auth_flows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+      expect(client!.explicit_auth_flows).not.toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
+    });
+
+    it('lists the attributes it reads and writes, and cannot write the email', () => {
+      const [client] = Object.values(JSON.parse(synth()).resource.aws_cognito_user_pool_client) as { read_attributes: string[]; write_attributes: string[] }[];
+
+      expect(client!.read_attributes).toEqual(expect.arrayContaining(['email', 'email_verified', 'locale']));
+      expect(client!.write_attributes).toEqual(expect.arrayContaining(['locale', 'name']));
+      expect(client!.write_attributes).not.toContain('email');
+      expect(client!.write_attributes).not.toContain('email_verified');
     });
 
     it('has no secret and hides whether a user exists', () => {

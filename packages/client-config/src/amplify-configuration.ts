@@ -1,6 +1,7 @@
 import { type ClientConfigInput, parseClientConfigInput } from './client-config-input.js';
 import {
-  AUTHENTICATION_FLOW_TYPE,
+  GEN1_AUTHENTICATION_FLOW_TYPES,
+  type Gen1AuthenticationFlowType,
   USER_POOL_PASSWORD_POLICY,
   USER_POOL_REQUIRED_ATTRIBUTES,
 } from './user-pool-settings.js';
@@ -52,7 +53,7 @@ export interface AmplifyConfiguration {
         };
         readonly Auth: {
           readonly Default: {
-            readonly authenticationFlowType: typeof AUTHENTICATION_FLOW_TYPE;
+            readonly authenticationFlowType: Gen1AuthenticationFlowType;
             readonly socialProviders: readonly string[];
             readonly usernameAttributes: readonly string[];
             readonly signupAttributes: readonly string[];
@@ -69,9 +70,11 @@ export interface AmplifyConfiguration {
 
 /**
  * Builds `amplifyconfiguration.json` for Amplify Gen 1 clients (Flutter v1,
- * Android, Swift, JS v6 with a Gen 1 file), with `CUSTOM_AUTH` as the
- * authentication flow. An endpoint override becomes
- * `CognitoUserPool.Default.Endpoint`, which the native libraries honour.
+ * Android, Swift, JS v6 with a Gen 1 file). The authentication flow type is
+ * the custom-auth value of the pool's sign-in flow
+ * (`CUSTOM_AUTH_WITHOUT_SRP` or `CUSTOM_AUTH_WITH_SRP`). An endpoint override
+ * becomes `CognitoUserPool.Default.Endpoint` (Amplify Flutter reads it in v1,
+ * and in v2 from 2.9).
  */
 export function buildAmplifyConfiguration(input: ClientConfigInput): AmplifyConfiguration {
   const config = parseClientConfigInput(input);
@@ -112,7 +115,7 @@ export function buildAmplifyConfiguration(input: ClientConfigInput): AmplifyConf
           },
           Auth: {
             Default: {
-              authenticationFlowType: AUTHENTICATION_FLOW_TYPE,
+              authenticationFlowType: GEN1_AUTHENTICATION_FLOW_TYPES[config.signInFlow],
               socialProviders: [],
               usernameAttributes: [],
               signupAttributes,

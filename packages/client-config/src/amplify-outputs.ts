@@ -13,6 +13,8 @@ export interface AmplifyOutputs {
     readonly authentication_flow_type: typeof AUTHENTICATION_FLOW_TYPE;
     readonly user_pool_id: string;
     readonly user_pool_client_id: string;
+    /** An endpoint override: Amplify Flutter (2.9 and later) sends its user pool requests there. */
+    readonly user_pool_endpoint?: string;
     readonly identity_pool_id?: string;
     readonly password_policy: {
       readonly min_length: number;
@@ -28,7 +30,11 @@ export interface AmplifyOutputs {
     readonly mfa_methods: readonly string[];
     readonly groups: readonly never[];
   };
-  /** Present only with an endpoint override: Gen 2 has no standard key for one. */
+  /**
+   * Present only with an endpoint override, the same URL again: Amplify JS v6
+   * reads neither key, so a JS app (the sign-in page) takes it from here and
+   * passes it as `Auth.Cognito.userPoolEndpoint`.
+   */
   readonly custom?: { readonly user_pool_endpoint: string };
 }
 
@@ -36,8 +42,9 @@ export const AMPLIFY_OUTPUTS_VERSION = '1.4';
 
 /**
  * Builds `amplify_outputs.json` for Amplify Gen 2 clients (JS v6, Flutter v2,
- * Swift, Android). An endpoint override goes under `custom.user_pool_endpoint`
- * because the Gen 2 schema has no field for it; Amplify JS callers pass it as
+ * Swift, Android). An endpoint override goes to `auth.user_pool_endpoint`,
+ * which Amplify Flutter 2.9 and later honour, and to
+ * `custom.user_pool_endpoint` for Amplify JS callers, who pass it as
  * `Auth.Cognito.userPoolEndpoint` themselves.
  */
 export function buildAmplifyOutputs(input: ClientConfigInput): AmplifyOutputs {
@@ -50,6 +57,7 @@ export function buildAmplifyOutputs(input: ClientConfigInput): AmplifyOutputs {
       authentication_flow_type: AUTHENTICATION_FLOW_TYPE,
       user_pool_id: config.userPoolId,
       user_pool_client_id: config.userPoolClientId,
+      ...(config.userPoolEndpoint === undefined ? {} : { user_pool_endpoint: config.userPoolEndpoint }),
       ...(config.identityPoolId === undefined ? {} : { identity_pool_id: config.identityPoolId }),
       password_policy: {
         min_length: policy.minimumLength,

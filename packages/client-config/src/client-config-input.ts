@@ -1,3 +1,4 @@
+import { SIGN_IN_FLOWS, type SignInFlow } from '@cognito-passwordless/contract';
 import { ClientConfigError } from './errors.js';
 
 /** What a client needs to reach the user pool (and, optionally, the identity pool). */
@@ -7,6 +8,11 @@ export interface ClientConfigInput {
   /** `<region>_<id>`; Amplify reads the region from this prefix. */
   readonly userPoolId: string;
   readonly userPoolClientId: string;
+  /**
+   * The flow the pool's Define trigger runs (its `SIGN_IN_FLOW`): the Gen 1
+   * file names the matching Amplify flow type.
+   */
+  readonly signInFlow: SignInFlow;
   /** `<region>:<uuid>`; omit when the client does not need AWS credentials. */
   readonly identityPoolId?: string | undefined;
   /**
@@ -25,7 +31,7 @@ const CLIENT_ID = /^[\w+]{1,128}$/;
 const IDENTITY_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+):[0-9a-f-]{36}$/;
 
 export function parseClientConfigInput(input: ClientConfigInput): ClientConfig {
-  const { region, userPoolId, userPoolClientId, identityPoolId, userPoolEndpoint } = input;
+  const { region, userPoolId, userPoolClientId, signInFlow, identityPoolId, userPoolEndpoint } = input;
   if (typeof region !== 'string' || !REGION.test(region)) {
     throw new ClientConfigError('region', `expected an AWS region such as "eu-west-1", got ${describe(region)}`);
   }
@@ -38,6 +44,9 @@ export function parseClientConfigInput(input: ClientConfigInput): ClientConfig {
   }
   if (typeof userPoolClientId !== 'string' || !CLIENT_ID.test(userPoolClientId)) {
     throw new ClientConfigError('userPoolClientId', `expected an app client id, got ${describe(userPoolClientId)}`);
+  }
+  if (!(SIGN_IN_FLOWS as readonly unknown[]).includes(signInFlow)) {
+    throw new ClientConfigError('signInFlow', `expected one of ${SIGN_IN_FLOWS.join(', ')}, got ${describe(signInFlow)}`);
   }
   if (identityPoolId !== undefined) {
     const identityRegion = typeof identityPoolId === 'string' ? IDENTITY_POOL_ID.exec(identityPoolId)?.[1] : undefined;
@@ -52,6 +61,7 @@ export function parseClientConfigInput(input: ClientConfigInput): ClientConfig {
     region,
     userPoolId,
     userPoolClientId,
+    signInFlow,
     identityPoolId,
     userPoolEndpoint: userPoolEndpoint === undefined ? undefined : parseEndpoint(userPoolEndpoint),
   });

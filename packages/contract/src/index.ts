@@ -23,3 +23,18 @@ export {
   STORE_FAILURE_REASONS,
 } from './decision-log';
 export type { SignInLimitReason, StoreFailureReason } from './decision-log';
+export {
+  APP_NAME_CHARACTERS,
+  EMAIL_LOCALE_TAG,
+  EMAIL_TEMPLATE_MAX_BYTES,
+  EMAIL_TEMPLATE_PARTS,
+  EMAIL_TEMPLATE_PLACEHOLDERS,
+  EMAIL_TEMPLATES_FILE,
+  emailTemplateProblems,
+  FORBIDDEN_PLACEHOLDERS,
+  MAX_APP_NAME_LENGTH,
+  MAX_EMAIL_TEMPLATE_LOCALES,
+  REQUIRED_PLACEHOLDERS,
+  SHIPPED_EMAIL_LOCALES,
+} from './email-templates';
+export type { EmailTemplatePart, EmailTemplatePlaceholder, EmailTemplateTexts } from './email-templates';

@@ -1,3 +1,4 @@
+import { APP_NAME_CHARACTERS, EMAIL_LOCALE_TAG, MAX_APP_NAME_LENGTH } from '@cognito-passwordless/contract';
 import { parseEnvironment, type Environment } from '@cognito-passwordless/trigger-core';
 import * as v from 'valibot';
 
@@ -14,13 +15,24 @@ export const emailConfigSchema = v.object({
     v.maxLength(320, 'is too long: at most 320 characters'),
     v.regex(SENDER, 'must be one address, or "Name <address>"'),
   ),
+  /** Replaces the default locale's subject (unset: each locale's own). */
   EMAIL_SUBJECT: v.optional(
     v.pipe(
       v.string(),
       v.maxLength(200, 'is too long: at most 200 characters'),
       v.regex(/^[^\r\n]+$/, 'must be one line: no CR or LF'),
     ),
-    'Your sign-in code',
+  ),
+  /** The locale of users whose `locale` attribute matches none (checked against the templates at cold start). */
+  EMAIL_DEFAULT_LOCALE: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), 'en'),
+  /** The product's name in the email; plain text on one line, HTML-escaped where it appears. */
+  EMAIL_APP_NAME: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(MAX_APP_NAME_LENGTH, `is too long: at most ${MAX_APP_NAME_LENGTH} characters`),
+      v.regex(APP_NAME_CHARACTERS, 'must be one line of plain text: no line breaks or control characters'),
+      v.check((name) => name.trim() === name, 'must not start or end with a space'),
+    ),
   ),
   SES_CONFIGURATION_SET: v.optional(
     v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name: 1-64 letters, digits, _ or -')),

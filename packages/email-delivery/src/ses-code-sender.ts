@@ -1,9 +1,10 @@
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { SendCode } from '@cognito-passwordless/trigger-core';
-import { composeCodeEmail } from './code-email';
+import { createCodeEmailComposer } from './code-email-composer';
 import type { EmailConfig } from './email-config.schema';
 import { classifyDeliveryFailure } from './delivery-failure';
 import { EmailDeliveryError } from './email-delivery-error';
+import type { EmailTemplateOverrides } from './email-template-file';
 import { SES_SEND_DEADLINE_MS } from './ses-client';
 
 /** Races `work` against a deadline, so no retry or backoff outlives it. */
@@ -24,16 +25,19 @@ async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, deadli
 }
 
 /**
- * The `sendCode` port, backed by SES `SendEmail`. Resolves once SES accepted
- * the message; otherwise throws EmailDeliveryError within the deadline.
+ * The `sendCode` port, backed by SES `SendEmail` (a text and an HTML part in
+ * the user's language). Resolves once SES accepted the message; otherwise
+ * throws EmailDeliveryError within the deadline.
  */
 export function createSesCodeSender(
   client: SESClient,
   config: EmailConfig,
-  deadlineMs: number = SES_SEND_DEADLINE_MS,
+  options: { readonly templates?: EmailTemplateOverrides; readonly deadlineMs?: number } = {},
 ): SendCode {
+  const deadlineMs = options.deadlineMs ?? SES_SEND_DEADLINE_MS;
+  const composeCodeEmail = createCodeEmailComposer(config, options.templates);
   return async (message) => {
-    const email = composeCodeEmail(message, config.EMAIL_SUBJECT);
+    const email = composeCodeEmail(message);
     const command = new SendEmailCommand({
       Source: config.EMAIL_FROM,
       Destination: { ToAddresses: [message.to] },

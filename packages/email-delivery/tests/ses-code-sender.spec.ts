@@ -46,7 +46,21 @@ describe('SES code sender', () => {
   });
   afterAll(() => sink?.stop());
 
+  it('sends a German text and HTML email to a user whose locale is de-AT', async () => {
+    await sink.clear();
+    const german = readEmailConfig({ EMAIL_FROM: 'sign-in@example.com', EMAIL_APP_NAME: 'Acme' });
+    await createSesCodeSender(clientFor(sink.endpoint), german)({ ...message, locale: 'de-AT' });
+
+    const [email] = await sink.emails();
+    expect(email?.subject).toBe('Ihr Anmeldecode für Acme');
+    expect(email?.body.text).toContain('048213');
+    expect(email?.body.text).toContain('5 Minuten lang gültig');
+    expect(email?.body.html).toContain('<html lang="de"');
+    expect(email?.body.html).toContain('5 Minuten lang gültig');
+  });
+
   it('sends the code from EMAIL_FROM with EMAIL_SUBJECT, in text and HTML', async () => {
+    await sink.clear();
     await createSesCodeSender(clientFor(sink.endpoint), config)(message);
 
     const [email] = await sink.emails();
@@ -58,6 +72,7 @@ describe('SES code sender', () => {
     expect(email?.body.text).toContain('048213');
     expect(email?.body.text).toContain('valid for 5 minutes');
     expect(email?.body.html).toContain('048213');
+    expect(email?.body.html).toContain('valid for 5 minutes');
   });
 
   it('fails with EmailDeliveryError when nothing listens, without quoting the address', async () => {

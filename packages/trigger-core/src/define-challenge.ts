@@ -31,8 +31,9 @@ const fail = (reason: DefineFailReason): DefineDecision => ({ outcome: 'fail', r
 
 /**
  * How many entries open the session before the custom rounds, or a failure:
- * - passwordless: `[]` (no SRP) or `[SRP_A ✓]` (a client that always starts
- *   with SRP, such as Amplify Flutter v1);
+ * - passwordless: `[]` (no SRP) or `[SRP_A ✓]` (a client that starts with
+ *   SRP although no password is needed, such as Amplify Flutter when the app
+ *   passes a password or chooses `customAuthWithSrp`);
  * - password-then-code: `[SRP_A ✓, PASSWORD_VERIFIER ✓]`, with
  *   `PASSWORD_VERIFIER` asked for after `[SRP_A ✓]`.
  */

@@ -13,7 +13,7 @@ describe('Define Auth Challenge, passwordless', () => {
     expect(decide([])).toEqual({ outcome: 'custom-challenge', round: 1 });
   });
 
-  it('asks for a code when the client starts with SRP_A (Amplify Flutter v1)', () => {
+  it('asks for a code when the client starts with SRP_A (Amplify Flutter given a password)', () => {
     expect(decide([SRP_OK])).toEqual({ outcome: 'custom-challenge', round: 1 });
   });
 

@@ -8,7 +8,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { randomBytes } from 'node:crypto';
+import { generateSignUpPassword } from '@cognito-passwordless/client-config';
+import { randomFillSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -22,7 +23,8 @@ const USAGE = `Sign up and sign in against the running local stack (npm start), 
   node dist/tools/local-stack/cli.mjs sign-in <username> [--password <password>] [--code <code>] [--show-tokens]
   node dist/tools/local-stack/cli.mjs mail [<address>]
 
-sign-up without --password sets a random one (passwordless users never type it).
+sign-up without --password sends a generated one (40 characters from a CSPRNG,
+never printed or stored): passwordless users never choose or type a password.
 sign-in asks for the emailed code (or takes --code); with --password it starts
 with SRP, for SIGN_IN_FLOW=password-then-code. mail prints the newest emails the
 SES sink caught. Reads dist/local/outputs.json (or $LOCAL_OUTPUT_DIR/outputs.json).`;
@@ -86,8 +88,8 @@ function required(value: string | undefined, name: string): string {
 }
 
 async function signUp({ client, outputs, values }: Cli, username: string, email: string): Promise<void> {
-  // Meets the pool policy (upper, lower, digit, symbol, length); never printed.
-  const password = values.password ?? `Aa1!${randomBytes(18).toString('base64url')}`;
+  // Passwordless: the pool requires a password, so one is generated (meets the pool policy); never printed or stored.
+  const password = values.password ?? generateSignUpPassword(randomFillSync);
   const result = await client.send(
     new SignUpCommand({ ClientId: outputs.userPoolClientId, Username: username, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
   );

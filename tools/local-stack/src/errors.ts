@@ -28,6 +28,7 @@ export const errors = {
   expiredCode: () => new CognitoServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
   unknownClient: (clientId: string) => new CognitoServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`),
   unknownPool: (poolId: string) => new CognitoServiceError('ResourceNotFoundException', `User pool ${poolId} does not exist.`),
+  attemptLimitExceeded: () => new CognitoServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
   codeDeliveryFailure: () => new CognitoServiceError('CodeDeliveryFailureException', 'Unable to deliver the verification code.'),
 } as const;
 

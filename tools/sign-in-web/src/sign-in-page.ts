@@ -9,10 +9,16 @@ import {
   signUp,
   type SignInOutput,
 } from 'aws-amplify/auth';
+import { generateSignUpPassword } from '@cognito-passwordless/client-config';
 import { claimRows } from './claims';
 import { describeAuthError, describePasswordPolicy, MESSAGES, readChallenge, wrongCodeMessage, type ChallengeView } from './messages';
 import type { PageConfig } from './page-config';
 import type { Tone, View } from './view';
+
+/** The browser's CSPRNG. */
+function fillRandom(bytes: Uint8Array): void {
+  crypto.getRandomValues(bytes);
+}
 
 /**
  * The page's behaviour: each form calls one Amplify JS function and shows
@@ -45,9 +51,10 @@ export function startSignInPage(view: View, config: PageConfig): void {
   view.element('sign-in-password-field').hidden = passwordless;
   fields.password.required = !passwordless;
   view.element('sign-in-submit').textContent = passwordless ? 'Email me a code' : 'Continue';
-  view.element('sign-up-password-rules').textContent = passwordless
-    ? `${describePasswordPolicy(config.passwordPolicy)} The pool requires one; you will sign in with emailed codes.`
-    : describePasswordPolicy(config.passwordPolicy);
+  // Passwordless: the pool still requires a password, so the page makes one that nobody chooses, sees or keeps.
+  view.element('sign-up-password-field').hidden = passwordless;
+  fields.signUpPassword.required = !passwordless;
+  view.element('sign-up-password-rules').textContent = describePasswordPolicy(config.passwordPolicy);
 
   const showSignIn = (message = '', tone: Tone = 'info') => {
     fields.password.value = '';
@@ -152,7 +159,7 @@ export function startSignInPage(view: View, config: PageConfig): void {
       try {
         const output = await signUp({
           username,
-          password: fields.signUpPassword.value,
+          password: passwordless ? generateSignUpPassword(fillRandom) : fields.signUpPassword.value,
           options: { userAttributes: { email: fields.signUpEmail.value.trim() } },
         });
         fields.signUpPassword.value = '';

@@ -35,6 +35,11 @@ export class DeployedBundles {
     );
   }
 
+  /** The folder a trigger's bundle sits in: its LAMBDA_TASK_ROOT. */
+  folder(trigger: Trigger): string {
+    return join(this.dir, trigger);
+  }
+
   start(trigger: Trigger, env: Record<string, string>, options: { clockOffsetMs?: number; timeoutMs?: number } = {}): LambdaFunction {
     const clock: Record<string, string> = options.clockOffsetMs
       ? { NODE_OPTIONS: `--require ${join(this.dir, 'clock-offset.cjs')}`, CLOCK_OFFSET_MS: String(options.clockOffsetMs) }

@@ -10,6 +10,6 @@ export const bundlePath = (workspaceRoot: string, trigger: Trigger): string => j
 /** The size budget of each bundle, in bytes (1 KB = 1,000 bytes): the bundle tests assert it, the benchmark reports it. */
 export const BUNDLE_BUDGET_BYTES: Readonly<Record<Trigger, number>> = Object.freeze({
   'define-auth-challenge': 40_000,
-  'create-auth-challenge': 360_000,
+  'create-auth-challenge': 370_000,
   'verify-auth-challenge': 40_000,
 });

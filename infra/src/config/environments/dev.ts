@@ -18,10 +18,14 @@ export const dev = {
     maxCodeAttempts: 3,
     codeLength: 6,
     codeTtlSeconds: 300,
+    maxCodesPerHour: 5,
+    maxFailedAnswersPerDay: 30,
   },
   email: {
     from: 'Sign-in <no-reply@example.com>',
-    subject: 'Your sign-in code',
+    appName: 'Example (dev)',
+    // A locale beyond the shipped ones, to show how (infra/README.md, "Email templates").
+    templates: 'email-templates/dev',
     sesIdentity: 'no-reply@example.com',
     // A new account is in the SES sandbox: testers verify their own addresses, which SES then authorizes as recipients.
     sandbox: true,
@@ -30,8 +34,11 @@ export const dev = {
   logRetentionDays: 14,
   deletionProtection: false,
   production: false,
+  // Per-user sign-in state: continuous backups are not worth it for testers.
+  stateTable: { pointInTimeRecovery: false },
   // No email subscription: testers look at the dashboard. Low thresholds, since a handful of testers is the normal load.
-  alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30 },
-  userPoolTier: 'ESSENTIALS',
+  alarms: { wrongAnswersPer5Minutes: 30, unknownUserAttemptsPer5Minutes: 30, limitedSignInsPer5Minutes: 10 },
+  // No WAF in dev: a web ACL costs money every month, and testers are few. The feature plan defaults to LITE.
+  waf: { enabled: false },
   state: { type: 'local' },
 } satisfies EnvironmentConfigInput;

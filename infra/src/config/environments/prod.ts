@@ -19,10 +19,12 @@ export const prod = {
     maxCodeAttempts: 3,
     codeLength: 6,
     codeTtlSeconds: 300,
+    maxCodesPerHour: 5,
+    maxFailedAnswersPerDay: 30,
   },
   email: {
     from: 'Example <no-reply@auth.example.com>',
-    subject: 'Your sign-in code',
+    appName: 'Example',
     sesIdentity: 'auth.example.com',
     configurationSet: { name: 'cognito-passwordless-prod', manage: true },
     // Return-Path in the sender's domain, so SPF aligns for DMARC; publish the ses_mail_from_records output.
@@ -34,9 +36,12 @@ export const prod = {
   logRetentionDays: 365,
   deletionProtection: true,
   production: true,
+  // Per-user sign-in state: restorable for 35 days (point-in-time recovery).
+  stateTable: { pointInTimeRecovery: true },
   // About three times the busiest normal 5 minutes at 1 million monthly users (docs/operations.md). Replace the address.
-  alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750 },
-  userPoolTier: 'ESSENTIALS',
+  alarms: { email: 'ops@example.com', wrongAnswersPer5Minutes: 750, unknownUserAttemptsPer5Minutes: 750, limitedSignInsPer5Minutes: 50 },
+  // WAF on with the default rate (docs/operations.md, "WAF rate limit"); the feature plan defaults to LITE.
+  waf: { enabled: true },
   state: {
     type: 's3',
     bucket: 'example-terraform-state',

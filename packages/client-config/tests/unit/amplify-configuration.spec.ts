@@ -2,10 +2,13 @@ import { buildAmplifyConfiguration } from '../../src/index.js';
 import { AWS_INPUT, LOCAL_INPUT } from '../fixtures.js';
 
 describe('buildAmplifyConfiguration', () => {
-  it('selects CUSTOM_AUTH for the native Cognito plugin', () => {
-    const plugin = buildAmplifyConfiguration(AWS_INPUT).auth.plugins.awsCognitoAuthPlugin;
+  it.each([
+    ['passwordless', 'CUSTOM_AUTH_WITHOUT_SRP'],
+    ['password-then-code', 'CUSTOM_AUTH_WITH_SRP'],
+  ] as const)('names the %s flow %s, a value Amplify Flutter v1 accepts', (signInFlow, flowType) => {
+    const plugin = buildAmplifyConfiguration({ ...AWS_INPUT, signInFlow }).auth.plugins.awsCognitoAuthPlugin;
 
-    expect(plugin.Auth.Default.authenticationFlowType).toBe('CUSTOM_AUTH');
+    expect(plugin.Auth.Default.authenticationFlowType).toBe(flowType);
   });
 
   it('describes the user pool and identity pool for the native plugin', () => {

@@ -23,11 +23,22 @@ describe('buildAmplifyOutputs', () => {
     expect(outputs.auth).not.toHaveProperty('identity_pool_id');
   });
 
-  it('has no custom section for real AWS', () => {
-    expect(buildAmplifyOutputs(AWS_INPUT)).not.toHaveProperty('custom');
+  it('has no endpoint and no custom section for real AWS', () => {
+    const outputs = buildAmplifyOutputs(AWS_INPUT);
+
+    expect(outputs).not.toHaveProperty('custom');
+    expect(outputs.auth).not.toHaveProperty('user_pool_endpoint');
   });
 
-  it('carries an endpoint override under custom', () => {
+  it('carries an endpoint override under auth, where Amplify Flutter 2.9+ reads it', () => {
+    expect(buildAmplifyOutputs(LOCAL_INPUT).auth.user_pool_endpoint).toBe('http://127.0.0.1:9229');
+  });
+
+  it('carries the endpoint override under custom too, for Amplify JS apps', () => {
     expect(buildAmplifyOutputs(LOCAL_INPUT).custom).toEqual({ user_pool_endpoint: 'http://127.0.0.1:9229' });
+  });
+
+  it('says CUSTOM_AUTH whatever the sign-in flow (the Gen 2 schema has no finer value)', () => {
+    expect(buildAmplifyOutputs({ ...AWS_INPUT, signInFlow: 'password-then-code' }).auth.authentication_flow_type).toBe('CUSTOM_AUTH');
   });
 });

@@ -1,4 +1,4 @@
-import { ClientConfigError, parseClientConfigInput } from '../../src/index.js';
+import { ClientConfigError, parseClientConfigInput, type ClientConfigInput } from '../../src/index.js';
 import { AWS_INPUT, LOCAL_INPUT } from '../fixtures.js';
 
 function fieldOf(run: () => unknown): string | undefined {
@@ -34,13 +34,15 @@ describe('parseClientConfigInput', () => {
     ['userPoolId', { userPoolId: 'AbCdEf123' }],
     ['userPoolId', { userPoolId: 'us-east-1_AbCdEf123' }],
     ['userPoolClientId', { userPoolClientId: '' }],
+    ['signInFlow', { signInFlow: 'password' }],
+    ['signInFlow', { signInFlow: undefined }],
     ['identityPoolId', { identityPoolId: 'eu-west-1:not-a-uuid' }],
     ['identityPoolId', { identityPoolId: 'us-east-1:0f5e2c7a-1b2c-4d3e-8f90-a1b2c3d4e5f6' }],
     ['userPoolEndpoint', { userPoolEndpoint: '127.0.0.1:9229' }],
     ['userPoolEndpoint', { userPoolEndpoint: 'ftp://127.0.0.1:9229' }],
     ['userPoolEndpoint', { userPoolEndpoint: 'http://127.0.0.1:9229/?x=1' }],
   ])('rejects a bad %s and names it', (field, change) => {
-    expect(fieldOf(() => parseClientConfigInput({ ...AWS_INPUT, ...change }))).toBe(field);
+    expect(fieldOf(() => parseClientConfigInput({ ...AWS_INPUT, ...change } as ClientConfigInput))).toBe(field);
   });
 
   it('says what was wrong and what is expected', () => {

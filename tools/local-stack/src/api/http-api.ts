@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoServiceError } from '../errors';
+import { isAdminFromBrowser, isLoopbackOrigin, refusalOf } from './loopback-guard';
 import type { Operation } from './operations';
 
 /** Bodies past this get a 413 and a closed connection, as an API front door does. */
@@ -23,7 +24,8 @@ type BodyResult = { readonly kind: 'body'; readonly bytes: Buffer } | { readonly
  * The user pool's HTTP front: AWS JSON 1.1 on `POST /` dispatched on
  * `X-Amz-Target`, errors as HTTP 400 `{"__type", "message"}`, the JWKS and
  * OpenID configuration under `/<userPoolId>/.well-known/`, and CORS so that
- * a browser app on another local port can call it.
+ * a browser app on another local port can call it. Only loopback hosts and
+ * loopback pages are served (api/loopback-guard.ts).
  */
 export function createHttpApi(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => void {
   const wellKnown = new Map<string, object>([
@@ -51,8 +53,18 @@ export function createHttpApi(options: HttpApiOptions): (request: IncomingMessag
 
   return (request, response) => {
     const started = process.hrtime.bigint();
-    response.setHeader('access-control-allow-origin', '*');
-    response.setHeader('access-control-expose-headers', 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date');
+    const refusal = refusalOf(request.headers);
+    if (refusal !== undefined) {
+      request.resume();
+      sendJson(response, 403, { __type: 'AccessDeniedException', message: refusal });
+      return;
+    }
+    const origin = request.headers.origin;
+    response.setHeader('vary', 'origin');
+    if (origin !== undefined && isLoopbackOrigin(origin)) {
+      response.setHeader('access-control-allow-origin', origin);
+      response.setHeader('access-control-expose-headers', 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date');
+    }
     if (request.method === 'OPTIONS') {
       response.writeHead(204, {
         'access-control-allow-methods': 'POST, GET, OPTIONS',
@@ -77,7 +89,7 @@ export function createHttpApi(options: HttpApiOptions): (request: IncomingMessag
       if (body.kind === 'aborted') return;
       const target = String(request.headers['x-amz-target'] ?? '');
       const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target || '-';
-      const status = await answer(options.operations, target, body, response);
+      const status = await answer(options.operations, target, body, response, isAdminFromBrowser(name, request.headers));
       const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
       options.log?.(`${name} ${status.code}${status.type ? ` ${status.type}` : ''} ${milliseconds.toFixed(1)}ms`);
     });
@@ -89,6 +101,7 @@ async function answer(
   target: string,
   body: Exclude<BodyResult, { kind: 'aborted' }>,
   response: ServerResponse,
+  adminFromBrowser: boolean,
 ): Promise<{ code: number; type?: string }> {
   if (body.kind === 'too-large') {
     response.setHeader('connection', 'close');
@@ -100,6 +113,9 @@ async function answer(
   try {
     if (operation === undefined) {
       throw new CognitoServiceError('UnknownOperationException', target === '' ? 'Missing X-Amz-Target header' : `Unknown operation ${target}`);
+    }
+    if (adminFromBrowser) {
+      throw new CognitoServiceError('AccessDeniedException', 'Admin operations are not accepted from a web page (the request has an Origin header).');
     }
     let input: unknown;
     try {

@@ -39,6 +39,7 @@ export function createOperations(flows: AuthFlows, accounts: Accounts): Readonly
   return new Map<string, Operation>([
     ['InitiateAuth', operation(schemas.InitiateAuthRequest, (input) => flows.initiateAuth(input))],
     ['RespondToAuthChallenge', operation(schemas.RespondToAuthChallengeRequest, (input) => flows.respondToAuthChallenge(input))],
+    ['GetTokensFromRefreshToken', operation(schemas.GetTokensFromRefreshTokenRequest, (input) => flows.getTokensFromRefreshToken(input))],
     ['SignUp', operation(schemas.SignUpRequest, (input) => accounts.signUp(input))],
     ['ConfirmSignUp', operation(schemas.ConfirmSignUpRequest, (input) => accounts.confirmSignUp(input))],
     ['ResendConfirmationCode', operation(schemas.ClientUserRequest, (input) => accounts.resendConfirmationCode(input))],

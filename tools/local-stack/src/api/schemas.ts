@@ -19,6 +19,8 @@ const Username = text(1, 128, { regex: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, source
 const Password = text(1, 256, { regex: /^\S(.*\S)?$/su, source: '[\\S]+(.*[\\S]+)?' });
 const Code = text(1, 2048, { regex: /^\S+$/, source: '[\\S]+' });
 const Token = text(1, 4096, { regex: /^[A-Za-z0-9\-_=.]+$/, source: '[A-Za-z0-9-_=.]+' });
+const ClientSecret = text(1, 64, { regex: /^[\w+]+$/, source: '[\\w+]+' });
+const DeviceKey = text(1, 55, { regex: /^[\w-]+_[0-9a-f-]+$/, source: '[\\w-]+_[0-9a-f-]+' });
 const StringMap = v.record(v.string('Member must be a string'), v.string('Member must be a string'), 'Member must be a map of strings');
 const Attributes = v.array(
   v.object({ Name: text(1, 32, { regex: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, source: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' }), Value: v.optional(text(0, 2048)) }),
@@ -48,6 +50,13 @@ export const ClientUserRequest = v.object({ ClientId, Username, ClientMetadata: 
 export const ConfirmForgotPasswordRequest = v.object({ ClientId, Username, ConfirmationCode: Code, Password, ClientMetadata: v.optional(StringMap) });
 export const AccessTokenRequest = v.object({ AccessToken: Token });
 export const RevokeTokenRequest = v.object({ Token, ClientId });
+export const GetTokensFromRefreshTokenRequest = v.object({
+  RefreshToken: Token,
+  ClientId,
+  ClientSecret: v.optional(ClientSecret),
+  DeviceKey: v.optional(DeviceKey),
+  ClientMetadata: v.optional(StringMap),
+});
 
 export const InitiateAuthRequest = v.object({
   AuthFlow,

@@ -1,5 +1,6 @@
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { CognitoServiceError, errors } from '../errors';
+import { AttemptLimiter } from './attempt-limiter';
 import { assertPasswordPolicy } from './password-policy';
 import { assertClient, assertPool, type PoolSettings } from './pool-settings';
 import { createPasswordVerifier } from './srp';
@@ -72,6 +73,9 @@ export interface AccountDependencies {
  * get the answers PreventUserExistenceErrors = ENABLED gives.
  */
 export class Accounts {
+  /** Wrong confirmation codes per user, for sign-up and for password reset separately. */
+  private readonly wrongCodes = new AttemptLimiter();
+
   constructor(private readonly deps: AccountDependencies) {}
 
   async signUp(input: SignUpInput) {
@@ -103,11 +107,16 @@ export class Accounts {
   async confirmSignUp(input: ConfirmSignUpInput) {
     const { settings, users } = this.deps;
     assertClient(settings, input.ClientId);
+    const limitKey = `sign-up:${input.Username.toLowerCase()}`;
+    if (this.wrongCodes.isLocked(limitKey)) throw errors.attemptLimitExceeded();
     const user = users.find(input.Username);
-    // PreventUserExistenceErrors: an unknown user looks like a wrong code.
-    if (user === undefined) throw errors.codeMismatch();
+    // PreventUserExistenceErrors: an unknown user looks like a wrong code, and counts like one.
+    if (user === undefined) {
+      this.wrongCodes.recordFailure(limitKey);
+      throw errors.codeMismatch();
+    }
     if (user.status !== 'UNCONFIRMED') throw errors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
-    this.checkCode(user, user.confirmationCode, input.ConfirmationCode);
+    this.checkCodeWithinLimit(limitKey, user, user.confirmationCode, input.ConfirmationCode);
     const { confirmationCode: _spent, ...rest } = user;
     // Email is the pool's auto-verified attribute: confirming with the emailed code verifies it.
     await users.save({ ...rest, status: 'CONFIRMED', attributes: { ...user.attributes, email_verified: 'true' }, updatedAtMs: Date.now() });
@@ -144,10 +153,15 @@ export class Accounts {
   async confirmForgotPassword(input: ConfirmForgotPasswordInput) {
     const { settings, users } = this.deps;
     assertClient(settings, input.ClientId);
+    const limitKey = `reset:${input.Username.toLowerCase()}`;
+    if (this.wrongCodes.isLocked(limitKey)) throw errors.attemptLimitExceeded();
     const user = users.find(input.Username);
-    if (user === undefined) throw errors.codeMismatch();
+    if (user === undefined) {
+      this.wrongCodes.recordFailure(limitKey);
+      throw errors.codeMismatch();
+    }
     assertPasswordPolicy(input.Password);
-    this.checkCode(user, user.passwordResetCode, input.ConfirmationCode);
+    this.checkCodeWithinLimit(limitKey, user, user.passwordResetCode, input.ConfirmationCode);
     const { passwordResetCode: _spent, ...rest } = user;
     await users.save({
       ...rest,
@@ -273,6 +287,17 @@ export class Accounts {
 
   private codeHash(username: string, code: string): string {
     return createHmac('sha256', this.deps.settings.secret).update(`code:${username.toLowerCase()}:${code}`).digest('hex');
+  }
+
+  /** Checks a code and counts a wrong one against the user's attempt limit; a right one clears the count. */
+  private checkCodeWithinLimit(limitKey: string, user: UserRecord, expected: OneTimeCode | undefined, given: string): void {
+    try {
+      this.checkCode(user, expected, given);
+    } catch (error) {
+      if (error instanceof CognitoServiceError && error.type === 'CodeMismatchException') this.wrongCodes.recordFailure(limitKey);
+      throw error;
+    }
+    this.wrongCodes.clear(limitKey);
   }
 
   private checkCode(user: UserRecord, expected: OneTimeCode | undefined, given: string): void {

@@ -1,10 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { errors } from '../errors';
-import { assertPasswordPolicy } from './password-policy';
 import { assertClient, authFlowNotEnabled, ENABLED_AUTH_FLOWS, type PoolSettings } from './pool-settings';
 import type { AuthSession, SessionEntry, SessionStore } from './sessions';
 import {
-  createPasswordVerifier,
   createServerChallenge,
   decoyPasswordVerifier,
   formatSrpTimestamp,
@@ -33,6 +31,16 @@ export interface RespondToAuthChallengeInput {
   readonly ClientMetadata?: Record<string, string> | undefined;
 }
 
+export interface GetTokensFromRefreshTokenInput {
+  readonly RefreshToken: string;
+  readonly ClientId: string;
+  readonly ClientSecret?: string | undefined;
+  /** Accepted and ignored: the pool tracks no devices. */
+  readonly DeviceKey?: string | undefined;
+  /** Accepted and ignored: the pool has no pre token generation trigger to hand it to. */
+  readonly ClientMetadata?: Record<string, string> | undefined;
+}
+
 /** What InitiateAuth and RespondToAuthChallenge answer. */
 export type AuthStep =
   | { readonly AuthenticationResult: AuthenticationResult; readonly ChallengeParameters: Record<string, never> }
@@ -57,8 +65,8 @@ export interface AuthFlowDependencies {
 /**
  * InitiateAuth and RespondToAuthChallenge: the CUSTOM_AUTH loop of
  * Define → Create → Verify → Define (with or without an SRP_A start and a
- * PASSWORD_VERIFIER step), USER_SRP_AUTH and REFRESH_TOKEN_AUTH, following
- * the contract in shared/docs/cognito-custom-auth.md.
+ * PASSWORD_VERIFIER step) and REFRESH_TOKEN_AUTH: the only flows the app
+ * client allows. Every other flow is refused before it reads a parameter.
  */
 export class AuthFlows {
   private readonly decoys = new Map<string, PasswordVerifier>();
@@ -71,7 +79,7 @@ export class AuthFlows {
     if (!ENABLED_AUTH_FLOWS.has(input.AuthFlow)) throw authFlowNotEnabled(input.AuthFlow);
     const parameters = input.AuthParameters ?? {};
     if (input.AuthFlow === 'REFRESH_TOKEN_AUTH' || input.AuthFlow === 'REFRESH_TOKEN') {
-      return this.refresh(input.ClientId, required(parameters, 'REFRESH_TOKEN'));
+      return { AuthenticationResult: await this.refresh(input.ClientId, required(parameters, 'REFRESH_TOKEN')), ChallengeParameters: {} };
     }
     const typedName = required(parameters, 'USERNAME');
     const srpA = parameters['SRP_A'] === undefined ? undefined : parseSrpA(parameters['SRP_A']);
@@ -79,21 +87,28 @@ export class AuthFlows {
     const user = this.deps.users.find(typedName);
     const state: FlowState = {
       clientId: input.ClientId,
-      flow: input.AuthFlow === 'CUSTOM_AUTH' ? 'CUSTOM_AUTH' : 'USER_SRP_AUTH',
       username: user?.username ?? typedName,
       // PreventUserExistenceErrors = ENABLED: carry on as if the user existed.
       userNotFound: user === undefined,
       srpA,
       history: [],
     };
-    if (state.flow === 'USER_SRP_AUTH') {
-      if (srpA === undefined) throw errors.missingAuthParameter('SRP_A');
-      return this.passwordVerifierChallenge(state, user);
-    }
     // CUSTOM_AUTH refuses an unconfirmed user before any trigger runs.
     if (user?.status === 'UNCONFIRMED') throw errors.userNotConfirmed();
     // ClientMetadata given to InitiateAuth reaches neither Define nor Create.
     return this.nextRound(srpA === undefined ? state : { ...state, history: [SRP_A_ENTRY] }, undefined);
+  }
+
+  /**
+   * GetTokensFromRefreshToken (what Amplify Flutter 2.7+ refreshes with): the
+   * same check and answer as REFRESH_TOKEN_AUTH, without refresh token
+   * rotation, so no new refresh token.
+   */
+  async getTokensFromRefreshToken(input: GetTokensFromRefreshTokenInput): Promise<{ readonly AuthenticationResult: AuthenticationResult }> {
+    assertClient(this.deps.settings, input.ClientId);
+    // The app client has no secret: a request that brings one cannot be for it.
+    if (input.ClientSecret !== undefined) throw errors.notAuthorized(`Unable to verify secret hash for client ${input.ClientId}`);
+    return { AuthenticationResult: await this.refresh(input.ClientId, input.RefreshToken) };
   }
 
   async respondToAuthChallenge(input: RespondToAuthChallengeInput): Promise<AuthStep> {
@@ -144,29 +159,9 @@ export class AuthFlows {
           Math.abs(checked.timestamp!.getTime() - Date.now()) <= TIMESTAMP_SKEW_MS &&
           sameBytes(Buffer.from(responses['PASSWORD_CLAIM_SECRET_BLOCK']!, 'base64'), pending.secretBlock);
         if (!verified) throw errors.incorrectCredentials();
-        const user = this.currentUser(session);
-        if (session.flow === 'CUSTOM_AUTH') {
-          const entry: SessionEntry = { challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null };
-          return this.nextRound({ ...session, history: [...session.history, entry] }, input.ClientMetadata);
-        }
-        // USER_SRP_AUTH checks confirmation only once the password is proven, as Cognito does.
-        if (user!.status === 'UNCONFIRMED') throw errors.userNotConfirmed();
-        const grant = this.deps.tokens.newGrant();
-        if (user!.status === 'FORCE_CHANGE_PASSWORD') return this.newPasswordChallenge(session, user!, grant);
-        return this.tokensFor(user!, session.clientId, grant);
-      }
-      case 'NEW_PASSWORD_REQUIRED': {
-        const user = this.currentUser(session)!;
-        const password = responses['NEW_PASSWORD']!;
-        assertPasswordPolicy(password);
-        const updated: UserRecord = {
-          ...user,
-          status: 'CONFIRMED',
-          password: createPasswordVerifier(settings.poolName, user.username, password),
-          updatedAtMs: Date.now(),
-        };
-        await this.deps.users.save(updated);
-        return this.tokensFor(updated, session.clientId, pending.grant);
+        // A proven password is one more step of CUSTOM_AUTH, never tokens by itself: Define decides what comes next.
+        const entry: SessionEntry = { challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null };
+        return this.nextRound({ ...session, history: [...session.history, entry] }, input.ClientMetadata);
       }
     }
   }
@@ -244,17 +239,7 @@ export class AuthFlows {
     return verifier;
   }
 
-  private newPasswordChallenge(state: FlowState, user: UserRecord, grant: SignInGrant): AuthStep {
-    const { email_verified: _verified, ...attributes } = user.attributes;
-    const session = this.deps.sessions.issue({ ...state, pending: { name: 'NEW_PASSWORD_REQUIRED', grant } });
-    return {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      Session: session,
-      ChallengeParameters: { USER_ID_FOR_SRP: user.username, requiredAttributes: '[]', userAttributes: JSON.stringify(attributes) },
-    };
-  }
-
-  private async refresh(clientId: string, refreshToken: string): Promise<AuthStep> {
+  private async refresh(clientId: string, refreshToken: string): Promise<AuthenticationResult> {
     const { tokens, users } = this.deps;
     const claims = await tokens.readRefreshToken(refreshToken);
     if (claims.clientId !== clientId) throw errors.notAuthorized('Invalid Refresh Token');
@@ -264,7 +249,7 @@ export class AuthFlows {
       throw errors.notAuthorized('Refresh Token has been revoked');
     }
     // Without refresh token rotation Cognito answers new id and access tokens only.
-    return { AuthenticationResult: await tokens.issue(user, clientId, claims, false), ChallengeParameters: {} };
+    return tokens.issue(user, clientId, claims, false);
   }
 
   private async tokensFor(user: UserRecord, clientId: string, grant: SignInGrant): Promise<AuthStep> {
@@ -307,9 +292,6 @@ function checkChallengeResponses(session: AuthSession, responses: Readonly<Recor
       if (timestamp === undefined) throw errors.invalidParameter('TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.');
       return { timestamp };
     }
-    case 'NEW_PASSWORD_REQUIRED':
-      required(responses, 'NEW_PASSWORD');
-      return {};
   }
 }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { PasswordVerifier, SrpServerChallenge } from './srp';
-import type { SignInGrant } from './tokens';
 
 /** One entry of the `request.session` array the triggers see. */
 export interface SessionEntry {
@@ -22,13 +21,11 @@ export type PendingChallenge =
       readonly verifier: PasswordVerifier;
       readonly challenge: SrpServerChallenge;
       readonly secretBlock: Buffer;
-    }
-  | { readonly name: 'NEW_PASSWORD_REQUIRED'; readonly grant: SignInGrant };
+    };
 
 /** What the pool remembers between the calls of one sign-in; the client holds only the token. */
 export interface AuthSession {
   readonly clientId: string;
-  readonly flow: 'CUSTOM_AUTH' | 'USER_SRP_AUTH';
   /** The stored username, or the name as typed when no user has it. */
   readonly username: string;
   readonly userNotFound: boolean;

@@ -1,13 +1,18 @@
+import { APP_CLIENT_READ_ATTRIBUTES, APP_CLIENT_WRITE_ATTRIBUTES, USER_POOL_REQUIRED_ATTRIBUTES } from '@cognito-passwordless/client-config';
 import { CognitoServiceError, errors } from '../errors';
 import type { UserRecord } from './user-store';
 
-/** Standard attributes a client may write (the pool defines no custom ones). */
-const CLIENT_WRITABLE = new Set([
-  'address', 'birthdate', 'email', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name',
-  'nickname', 'phone_number', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo',
-]);
-/** Only an administrator may set these. */
-const ADMIN_WRITABLE = new Set([...CLIENT_WRITABLE, 'email_verified', 'phone_number_verified']);
+/**
+ * What SignUp may set: the app client's write attributes (shared with the
+ * infra client) plus the pool's required ones, which a sign-up must give.
+ * Best guess, not checked on a live pool: that Cognito lets sign-up set a
+ * required attribute its client cannot otherwise write (infra/README.md).
+ * The stack has no attribute-updating operation (UpdateUserAttributes), so
+ * sign-up is the only place a client writes attributes.
+ */
+const CLIENT_WRITABLE: ReadonlySet<string> = new Set<string>([...APP_CLIENT_WRITE_ATTRIBUTES, ...USER_POOL_REQUIRED_ATTRIBUTES]);
+/** Every standard attribute (the pool defines no custom ones): an administrator may set them all. */
+const ADMIN_WRITABLE: ReadonlySet<string> = new Set<string>(APP_CLIENT_READ_ATTRIBUTES);
 /** Loose check in the spirit of Cognito's: one address, no spaces, a dot in the domain. */
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]+$/;
 

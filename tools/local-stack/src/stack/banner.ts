@@ -32,9 +32,20 @@ export function banner(facts: BannerFacts): string {
     `  Amplify JS v6   Amplify.configure(outputs) from ${path(facts.outputDir)}/amplify_outputs.json, then`,
     `                  Auth.Cognito.userPoolEndpoint = "${outputs.cognitoEndpoint}"`,
     `  Amplify Gen 1   ${path(facts.outputDir)}/amplifyconfiguration.json (CognitoUserPool.Default.Endpoint is set)`,
+    ...flutterLines(facts.signInFlow, new URL(outputs.cognitoEndpoint).port),
     `  identity-js     new CognitoUserPool({ UserPoolId: "${outputs.userPoolId}", ClientId: "${outputs.userPoolClientId}", endpoint: "${outputs.cognitoEndpoint}" })`,
     `  AWS SDK         new CognitoIdentityProviderClient({ region: "${outputs.region}", endpoint: "${outputs.cognitoEndpoint}" })`,
     `  Everything      ${path(facts.outputDir)}/outputs.json`,
     '',
   ].join('\n');
+}
+
+/** Amplify Flutter (2.9+ for the endpoint) ignores the files' flow type: every signIn must name it. */
+function flutterLines(signInFlow: string, port: string): string[] {
+  const flowType = signInFlow === 'password-then-code' ? 'customAuthWithSrp), with the password' : 'customAuthWithoutSrp)';
+  return [
+    `  Amplify Flutter 2.9+ reads amplify_outputs.json (auth.user_pool_endpoint); every signIn passes`,
+    `                  CognitoSignInPluginOptions(authFlowType: AuthenticationFlowType.${flowType}`,
+    `                  Android: adb reverse tcp:${port} tcp:${port} (the stack listens on 127.0.0.1 only)`,
+  ];
 }

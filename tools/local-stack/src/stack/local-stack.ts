@@ -14,6 +14,7 @@ import { CognitoTriggers } from '../pool/triggers';
 import { UserStore } from '../pool/user-store';
 import { SesMailer } from '../pool/verification-mailer';
 import { clientConfigFiles, removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
+import { signInFlowOf } from './sign-in-flow';
 import { createSignInPageHandler, defaultWebRoot, LOCAL_CONFIG_FILE_NAME, type LocalWebConfig } from './sign-in-page';
 import { SesSinkStartError, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import {
@@ -90,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   };
   try {
+    const signInFlow = signInFlowOf(options.triggerSettings?.SIGN_IN_FLOW);
     if (options.outputDir !== undefined) await removeReadySignal(options.outputDir);
     const region = options.region ?? DEFAULT_REGION;
     // Settled, not Promise.all: a failure of one must not leave the other writing to the data folder afterwards.
@@ -192,12 +194,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       issuer,
       webUrl: `http://${LOOPBACK}:${webPortResult.value}/`,
     });
-    const localConfig: LocalWebConfig = { signInFlow: options.triggerSettings?.SIGN_IN_FLOW || 'passwordless', mailViewerUrl: `${sesEndpoint}/` };
+    const localConfig: LocalWebConfig = { signInFlow, mailViewerUrl: `${sesEndpoint}/` };
     webWired.page = createSignInPageHandler({
       root: options.webRoot ?? defaultWebRoot(workspaceRoot),
       cognitoEndpoint,
       documents: new Map([
-        ...clientConfigFiles(outputs).map((file) => [file.fileName, file.contents] as const),
+        ...clientConfigFiles(outputs, signInFlow).map((file) => [file.fileName, file.contents] as const),
         [LOCAL_CONFIG_FILE_NAME, `${JSON.stringify(localConfig, null, 2)}\n`],
       ]),
     });
@@ -206,7 +208,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.outputDir !== undefined) {
       const outputDir = options.outputDir;
       cleanups.push(() => removeReadySignal(outputDir));
-      await writeOutputs(outputDir, outputs);
+      await writeOutputs(outputDir, outputs, signInFlow);
     }
     let stopping: Promise<void> | undefined;
     return {

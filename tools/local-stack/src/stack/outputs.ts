@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildClientConfigFiles, type ClientConfigFile } from '@cognito-passwordless/client-config';
+import type { SignInFlow } from '@cognito-passwordless/contract';
 import { writeFileAtomic } from './atomic-file';
 
 /** `dist/local/outputs.json`: what a client or a test needs to reach the stack. */
@@ -25,17 +26,21 @@ export const OUTPUTS_FILE_NAME = 'outputs.json';
  * Writes the client configuration files first and `outputs.json` last, each
  * atomically: `outputs.json` appearing is the signal that everything is up.
  */
-export async function writeOutputs(folder: string, outputs: LocalStackOutputs): Promise<void> {
-  for (const file of clientConfigFiles(outputs)) await writeFileAtomic(join(folder, file.fileName), file.contents);
+export async function writeOutputs(folder: string, outputs: LocalStackOutputs, signInFlow: SignInFlow): Promise<void> {
+  for (const file of clientConfigFiles(outputs, signInFlow)) await writeFileAtomic(join(folder, file.fileName), file.contents);
   await writeFileAtomic(join(folder, OUTPUTS_FILE_NAME), `${JSON.stringify(outputs, null, 2)}\n`);
 }
 
-/** `amplify_outputs.json` and `amplifyconfiguration.json` for the stack, with its endpoint. */
-export function clientConfigFiles(outputs: LocalStackOutputs): readonly ClientConfigFile[] {
+/**
+ * `amplify_outputs.json` and `amplifyconfiguration.json` for the stack, with
+ * its endpoint and the flow its define function runs (SIGN_IN_FLOW).
+ */
+export function clientConfigFiles(outputs: LocalStackOutputs, signInFlow: SignInFlow): readonly ClientConfigFile[] {
   return buildClientConfigFiles({
     region: outputs.region,
     userPoolId: outputs.userPoolId,
     userPoolClientId: outputs.userPoolClientId,
+    signInFlow,
     userPoolEndpoint: outputs.cognitoEndpoint,
   });
 }

@@ -16,7 +16,7 @@ export const FUNCTION_NAMES: Record<TriggerKind, string> = {
 /** The environment contract: each function is given only the variables it reads. */
 export const TRIGGER_VARIABLES = {
   define: ['SIGN_IN_FLOW', 'MAX_CODE_ATTEMPTS'],
-  create: ['MAX_CODE_ATTEMPTS', 'CODE_LENGTH', 'CODE_TTL_SECONDS', 'EMAIL_FROM', 'EMAIL_SUBJECT', 'SES_CONFIGURATION_SET'],
+  create: ['MAX_CODE_ATTEMPTS', 'CODE_LENGTH', 'CODE_TTL_SECONDS', 'EMAIL_FROM', 'EMAIL_SUBJECT', 'EMAIL_DEFAULT_LOCALE', 'EMAIL_APP_NAME', 'SES_CONFIGURATION_SET'],
   verify: ['CODE_LENGTH', 'CODE_TTL_SECONDS'],
 } as const satisfies Record<TriggerKind, readonly string[]>;
 

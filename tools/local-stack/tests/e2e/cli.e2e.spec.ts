@@ -61,7 +61,13 @@ describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
     expect(outputs.cognitoEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(outputs.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(outputs.jwksUri).toBe(`${outputs.cognitoEndpoint}/${outputs.userPoolId}/.well-known/jwks.json`);
-    expect(gen2.auth).toMatchObject({ user_pool_id: outputs.userPoolId, user_pool_client_id: outputs.userPoolClientId, aws_region: 'us-east-1' });
+    expect(gen2.auth).toMatchObject({
+      user_pool_id: outputs.userPoolId,
+      user_pool_client_id: outputs.userPoolClientId,
+      aws_region: 'us-east-1',
+      user_pool_endpoint: outputs.cognitoEndpoint,
+    });
+    expect(gen1.auth.plugins.awsCognitoAuthPlugin.Auth.Default.authenticationFlowType).toBe('CUSTOM_AUTH_WITHOUT_SRP');
     expect(gen1.auth.plugins.awsCognitoAuthPlugin.CognitoUserPool.Default).toMatchObject({
       PoolId: outputs.userPoolId,
       AppClientId: outputs.userPoolClientId,

@@ -1,11 +1,11 @@
-import { ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configureAmplify } from '../support/amplify';
-import { failure, leakedSecrets, PASSWORD, startTestStack, uniqueUser, WRONG_PASSWORD, type TestStack } from '../support/test-stack';
+import { confirmedUser as signedUpAndConfirmed, failure, leakedSecrets, PASSWORD, startTestStack, uniqueUser, WRONG_PASSWORD, type TestStack } from '../support/test-stack';
 
 describe('password-then-code sign-in (SIGN_IN_FLOW=password-then-code)', () => {
   let t: TestStack;
@@ -23,15 +23,7 @@ describe('password-then-code sign-in (SIGN_IN_FLOW=password-then-code)', () => {
     rmSync(outputDir, { recursive: true, force: true });
   });
 
-  async function confirmedUser(prefix = 'user') {
-    const user = uniqueUser(prefix);
-    await t.client.send(
-      new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: user.email }] }),
-    );
-    const code = await t.mail.verificationCode(user.email);
-    await t.client.send(new ConfirmSignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, ConfirmationCode: code }));
-    return user;
-  }
+  const confirmedUser = (prefix = 'user') => signedUpAndConfirmed(t, prefix);
   const signInEmails = async (email: string) => (await t.mail.to(email)).filter((mail) => mail.subject !== 'Your verification code');
 
   /** amazon-cognito-identity-js `authenticateUser` in custom mode: SRP_A, then the password step, then the custom challenge. */

@@ -9,12 +9,12 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { decodeProtectedHeader } from 'jose';
 import { request } from 'node:http';
-import { failure, leakedSecrets, PASSWORD, startTestStack, uniqueUser, WRONG_PASSWORD, wrongCode, type TestStack } from '../support/test-stack';
+import { failure, leakedSecrets, PASSWORD, startTestStack, uniqueUser, wrongCode, type TestStack } from '../support/test-stack';
 
 describe('the user pool API: wire protocol, errors and account operations', () => {
   let t: TestStack;
@@ -51,17 +51,22 @@ describe('the user pool API: wire protocol, errors and account operations', () =
     return user;
   }
 
-  /** amazon-cognito-identity-js USER_SRP_AUTH: SRP_A, PASSWORD_VERIFIER, tokens. */
-  function srpSignIn(username: string, password: string) {
-    const pool = new CognitoUserPool({ UserPoolId: t.outputs.userPoolId, ClientId: t.outputs.userPoolClientId, endpoint: t.outputs.cognitoEndpoint });
-    const user = new CognitoUser({ Username: username, Pool: pool });
-    return new Promise<CognitoUserSession>((resolve, reject) =>
-      user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
-        onSuccess: resolve,
-        onFailure: reject,
-        newPasswordRequired: () => reject(Object.assign(new Error('new password required'), { name: 'NEW_PASSWORD_REQUIRED' })),
+  /** The passwordless sign-in with the raw SDK: CUSTOM_AUTH, then the emailed code; returns the tokens. */
+  async function codeSignIn(user: { username: string; email: string }) {
+    const started = await t.client.send(
+      new InitiateAuthCommand({ ClientId: t.outputs.userPoolClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: user.username } }),
+    );
+    const answered = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: t.outputs.userPoolClientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: started.ChallengeParameters!['USERNAME']!, ANSWER: await t.mail.latestCode(user.email) },
       }),
     );
+    const tokens = answered.AuthenticationResult!;
+    t.secrets.add(tokens.AccessToken!).add(tokens.RefreshToken!).add(tokens.IdToken!);
+    return tokens;
   }
 
   describe('wire protocol', () => {
@@ -145,7 +150,7 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       expect(jwks.keys).toEqual([expect.objectContaining({ alg: 'RS256', kty: 'RSA', use: 'sig', kid: expect.any(String) })]);
       expect(openid).toMatchObject({ issuer: t.outputs.issuer, jwks_uri: t.outputs.jwksUri });
       expect(preflight.status).toBe(204);
-      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
     });
   });
 
@@ -161,6 +166,17 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       const error = await failure(t.client.send(new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD })));
 
       expect(error).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('email') });
+    });
+
+    it.each(['email_verified', 'phone_number', 'phone_number_verified'])('refuses a sign-up that writes %s, which the app client may not write', async (name) => {
+      const user = uniqueUser();
+      const attributes = [{ Name: 'email', Value: user.email }, { Name: name, Value: name === 'phone_number' ? '+15555550100' : 'true' }];
+
+      const error = await failure(
+        t.client.send(new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: attributes })),
+      );
+
+      expect(error).toMatchObject({ name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' });
     });
 
     it('refuses a taken username with UsernameExistsException, whatever its case', async () => {
@@ -215,54 +231,32 @@ describe('the user pool API: wire protocol, errors and account operations', () =
     });
   });
 
-  describe('passwords (USER_SRP_AUTH)', () => {
-    it('signs in with the right password and refuses a wrong one exactly as Cognito does', async () => {
-      const user = await confirmedUser();
-
-      const session = await srpSignIn(user.username, PASSWORD);
-      const wrong = await failure(srpSignIn(user.username, WRONG_PASSWORD));
-      const unknown = await failure(srpSignIn(uniqueUser('nobody').username, PASSWORD));
-
-      t.secrets.add(session.getAccessToken().getJwtToken());
-      expect(session.getAccessToken().payload).toMatchObject({ username: user.username });
-      expect(wrong).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
-      expect(unknown).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
-    });
-
-    it('tells an unconfirmed user so only after the right password', async () => {
-      const user = await signUp();
-
-      const right = await failure(srpSignIn(user.username, PASSWORD));
-      const wrong = await failure(srpSignIn(user.username, WRONG_PASSWORD));
-
-      expect(right).toMatchObject({ name: 'UserNotConfirmedException' });
-      expect(wrong).toMatchObject({ name: 'NotAuthorizedException' });
-    });
-
-    it('resets a forgotten password with the emailed code', async () => {
+  describe('password reset', () => {
+    it('resets a forgotten password with the emailed code, once', async () => {
       const user = await confirmedUser();
       const newPassword = 'Brand-New-Pass-7';
       t.secrets.add(newPassword);
+      const reset = (code: string) =>
+        t.client.send(
+          new ConfirmForgotPasswordCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, ConfirmationCode: code, Password: newPassword }),
+        );
 
       const sent = await t.client.send(new ForgotPasswordCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username }));
       const code = await t.mail.verificationCode(user.email);
-      await t.client.send(
-        new ConfirmForgotPasswordCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, ConfirmationCode: code, Password: newPassword }),
-      );
+      await reset(code);
+      const again = await failure(reset(code));
 
       expect(sent.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
-      t.secrets.add((await srpSignIn(user.username, newPassword)).getIdToken().getJwtToken());
-      expect(await failure(srpSignIn(user.username, PASSWORD))).toMatchObject({ name: 'NotAuthorizedException' });
+      expect(again).toMatchObject({ name: 'CodeMismatchException' });
     });
   });
 
   describe('tokens and admin calls', () => {
     it('refuses tampered access and refresh tokens with NotAuthorizedException', async () => {
       const user = await confirmedUser();
-      const session = await srpSignIn(user.username, PASSWORD);
-      const access = session.getAccessToken().getJwtToken();
-      const refresh = session.getRefreshToken().getToken();
-      t.secrets.add(access).add(refresh);
+      const tokens = await codeSignIn(user);
+      const access = tokens.AccessToken!;
+      const refresh = tokens.RefreshToken!;
       const [header, payload, signature] = access.split('.');
       const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
       const forged = [header, Buffer.from(JSON.stringify({ ...claims, username: 'admin' })).toString('base64url'), signature].join('.');
@@ -290,11 +284,10 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       );
       await t.client.send(new AdminSetUserPasswordCommand({ UserPoolId: t.outputs.userPoolId, Username: user.username, Password: PASSWORD, Permanent: true }));
       const fetched = await t.client.send(new AdminGetUserCommand({ UserPoolId: t.outputs.userPoolId, Username: user.username }));
-      const session = await srpSignIn(user.username, PASSWORD);
-      t.secrets.add(session.getAccessToken().getJwtToken());
+      const tokens = await codeSignIn(user);
       await t.client.send(new AdminDeleteUserCommand({ UserPoolId: t.outputs.userPoolId, Username: user.username }));
 
-      const afterDelete = await failure(t.client.send(new GetUserCommand({ AccessToken: session.getAccessToken().getJwtToken() })));
+      const afterDelete = await failure(t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
       const deleteAgain = await failure(t.client.send(new AdminDeleteUserCommand({ UserPoolId: t.outputs.userPoolId, Username: user.username })));
 
       expect(created.User).toMatchObject({ Username: user.username, UserStatus: 'FORCE_CHANGE_PASSWORD', Enabled: true });
@@ -302,10 +295,10 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       expect(fetched.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email_verified', Value: 'true' }]));
       expect(afterDelete).toMatchObject({ name: 'UserNotFoundException' });
       expect(deleteAgain).toMatchObject({ name: 'UserNotFoundException' });
-      expect(await t.mail.to(user.email)).toHaveLength(0);
+      expect((await t.mail.to(user.email)).map((mail) => mail.subject)).not.toContain('Your temporary password');
     });
 
-    it('asks an admin-created user for a new password after the temporary one (NEW_PASSWORD_REQUIRED)', async () => {
+    it('emails an admin-created user an invitation with the temporary password', async () => {
       const user = uniqueUser('invited');
       const temporary = 'Temporary-Pass-1';
       t.secrets.add(temporary);
@@ -318,10 +311,8 @@ describe('the user pool API: wire protocol, errors and account operations', () =
         }),
       );
 
-      const error = await failure(srpSignIn(user.username, temporary));
       const invitation = (await t.mail.to(user.email)).at(-1);
 
-      expect(error.name).toBe('NEW_PASSWORD_REQUIRED');
       expect(invitation).toMatchObject({ subject: 'Your temporary password' });
     });
   });

@@ -37,7 +37,7 @@ describe('the sign-in page server', () => {
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
-  it("serves the stack's amplify_outputs.json, with the endpoint under custom.user_pool_endpoint", async () => {
+  it("serves the stack's amplify_outputs.json, with the endpoint under auth and custom .user_pool_endpoint", async () => {
     const response = await fetch(new URL('amplify_outputs.json', t.outputs.webUrl));
 
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -46,6 +46,7 @@ describe('the sign-in page server', () => {
         region: t.outputs.region,
         userPoolId: t.outputs.userPoolId,
         userPoolClientId: t.outputs.userPoolClientId,
+        signInFlow: 'password-then-code',
         userPoolEndpoint: t.outputs.cognitoEndpoint,
       }),
     );
@@ -68,7 +69,7 @@ describe('the sign-in page server', () => {
     });
 
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(new URL(t.outputs.webUrl).origin);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('cache-control,content-type,x-amz-target,x-amz-user-agent');
   });

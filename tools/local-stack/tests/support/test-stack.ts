@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { resolve } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../src';
 import { MailReader } from './mail-reader';
@@ -72,4 +72,16 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
 export function leakedSecrets(testStack: TestStack): string[] {
   const text = testStack.logs.join('\n');
   return [...testStack.secrets].filter((secret) => secret.length >= 6 && text.includes(secret));
+}
+
+/** A new user, signed up with PASSWORD and confirmed with the emailed verification code. */
+export async function confirmedUser(testStack: TestStack, prefix = 'user'): Promise<{ username: string; email: string }> {
+  const user = uniqueUser(prefix);
+  const clientId = testStack.outputs.userPoolClientId;
+  await testStack.client.send(
+    new SignUpCommand({ ClientId: clientId, Username: user.username, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: user.email }] }),
+  );
+  const code = await testStack.mail.verificationCode(user.email);
+  await testStack.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: user.username, ConfirmationCode: code }));
+  return user;
 }

@@ -2,7 +2,6 @@ import { SessionStore, type AuthSession } from '../../src/pool/sessions';
 
 const SESSION: AuthSession = {
   clientId: 'client',
-  flow: 'CUSTOM_AUTH',
   username: 'alice',
   userNotFound: false,
   srpA: undefined,

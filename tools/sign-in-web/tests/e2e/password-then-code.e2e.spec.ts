@@ -3,7 +3,7 @@ import { confirmedUser } from '../support/accounts';
 import { assertChromiumInstalled, closeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { Mailbox } from '../support/mailbox';
 import { SignInPage } from '../support/sign-in-page';
-import { PASSWORD, startStack } from '../support/stack';
+import { PASSWORD, startStack, uniqueUser } from '../support/stack';
 
 describe('the sign-in page in Chromium, password-then-code flow', () => {
   let stack: LocalStack;
@@ -54,5 +54,26 @@ describe('the sign-in page in Chromium, password-then-code flow', () => {
     expect(await ui.focusedId()).toBe('sign-in-password');
     expect(await ui.screen('Sign in').getByLabel('Password').inputValue()).toBe('');
     expect(await mail.emailsTo(user.email)).toHaveLength(1);
+  });
+
+  it('keeps the password the user chooses at sign-up, with the pool rules, and refuses a weak one', async () => {
+    const sent: string[] = [];
+    ui.page.on('request', (request) => {
+      if (request.headers()['x-amz-target']?.endsWith('.SignUp') === true) sent.push((JSON.parse(request.postData() ?? '{}') as { Password: string }).Password);
+    });
+    await ui.open(stack.outputs.webUrl);
+    await ui.screen('Sign in').getByRole('button', { name: 'Create an account' }).click();
+    await ui.waitForScreen('Create an account');
+    const rules = await ui.page.locator('#sign-up-password-rules').textContent();
+
+    await ui.signUp(uniqueUser('weak'), 'short');
+    await ui.waitForStatus('That password is not allowed: Password not long enough.');
+    const focusAfterWeak = await ui.focusedId();
+    await ui.signUp(uniqueUser('chosen'), PASSWORD);
+    await ui.waitForScreen('Confirm your email');
+
+    expect(rules).toMatch(/^At least 8 characters, with a lowercase letter, an uppercase letter, a number and a symbol\./);
+    expect(focusAfterWeak).toBe('sign-up-password');
+    expect(sent).toEqual(['short', PASSWORD]);
   });
 });

@@ -38,11 +38,12 @@ export class SignInPage {
     return this.page.evaluate(() => document.activeElement?.id ?? '');
   }
 
-  async signUp(user: { username: string; email: string }, password: string): Promise<void> {
+  /** Fills the sign-up form: password-then-code with `password`, passwordless (no password field) without. */
+  async signUp(user: { username: string; email: string }, password?: string): Promise<void> {
     const screen = this.screen('Create an account');
     await screen.getByLabel('Username').fill(user.username);
     await screen.getByLabel('Email').fill(user.email);
-    await screen.getByLabel('Password').fill(password);
+    if (password !== undefined) await screen.getByLabel('Password').fill(password);
     await screen.getByRole('button', { name: 'Create account' }).click();
   }
 

@@ -3,7 +3,7 @@ import { PageConfigError, parsePageConfig } from '../../src/page-config';
 
 const outputs = () =>
   structuredClone(
-    buildAmplifyOutputs({ region: 'us-east-1', userPoolId: 'us-east-1_AbCdEf123', userPoolClientId: 'client123', userPoolEndpoint: 'http://127.0.0.1:9229' }),
+    buildAmplifyOutputs({ region: 'us-east-1', userPoolId: 'us-east-1_AbCdEf123', userPoolClientId: 'client123', signInFlow: 'passwordless', userPoolEndpoint: 'http://127.0.0.1:9229' }),
   ) as unknown as Record<string, unknown>;
 const local = { signInFlow: 'passwordless', mailViewerUrl: 'http://127.0.0.1:8005/' };
 
