@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { withAccountIdOverrides } from '../config/account-id.js';
 import { ENVIRONMENTS } from '../config/environments/index.js';
 import { CLIENT_CONFIG_USAGE, parseClientConfigArguments, wantsClientConfigHelp } from './cli-arguments.js';
 import { writeClientConfig } from './write-client-config.js';
@@ -12,7 +13,7 @@ try {
     process.exit(0);
   }
   const paths = writeClientConfig(parseClientConfigArguments(process.argv.slice(2)), {
-    environments: ENVIRONMENTS,
+    environments: withAccountIdOverrides(ENVIRONMENTS, process.env).environments,
     workspaceRoot: WORKSPACE_ROOT,
     terraformBinary: process.env['TERRAFORM_BINARY_NAME'] || 'terraform',
   });
