@@ -1,6 +1,8 @@
 export { buildApp } from './app.js';
 export type { BuildAppOptions } from './app.js';
+export { ACCOUNT_ID_PLACEHOLDER, accountIdVariableOf, withAccountIdOverrides } from './config/account-id.js';
 export { authSessionValidityMinutes } from './config/auth-session-validity.js';
+export { preventsDestroy } from './config/environment-rules.js';
 export { EnvironmentConfigSchema } from './config/environment-config.schema.js';
 export type {
   AlarmsConfig,
@@ -17,6 +19,9 @@ export type { ClientSettings } from './client-config/stack-outputs.js';
 export { AlarmTopic } from './constructs/alarm-topic.js';
 export { EmailIdentity } from './constructs/email-identity.js';
 export { IdentityPool } from './constructs/identity-pool.js';
+export { MailFromDomain, mailFromRecords } from './constructs/mail-from-domain.js';
+export type { DnsRecord } from './constructs/mail-from-domain.js';
+export { SES_EVENT_TYPES, SesEventPublishing } from './constructs/ses-event-publishing.js';
 export { SignInAlarms } from './constructs/sign-in-alarms.js';
 export { SignInDashboard } from './constructs/sign-in-dashboard.js';
 export { SignInMetricFilters } from './constructs/sign-in-metric-filters.js';
@@ -29,6 +34,7 @@ export {
 } from './constructs/sign-in-state-table.js';
 export type { SignInStateTableProps, StateTableOperation } from './constructs/sign-in-state-table.js';
 export { configureStateBackend } from './constructs/state-backend.js';
+export { StateBucket } from './constructs/state-bucket.js';
 export { TriggerFunction } from './constructs/trigger-function.js';
 export { UserPool } from './constructs/user-pool.js';
 export {
@@ -40,6 +46,10 @@ export {
   UnwiredTriggerVariableError,
   UsageError,
 } from './errors.js';
+export { deploy } from './deploy/deploy.js';
+export type { DeployOptions, DeployOutcome, Terraform } from './deploy/deploy.js';
+export { identityTargets, nextDeployStep, verificationInstructions } from './deploy/deploy-steps.js';
+export type { DeployStep, IdentityState } from './deploy/deploy-steps.js';
 export { triggerEnvironment, UNSET_SIGN_IN_VARIABLES } from './lambda/trigger-environment.js';
 export type { TriggerResources } from './lambda/trigger-environment.js';
 export { TRIGGERS } from './lambda/triggers.js';
@@ -50,3 +60,4 @@ export type { SignInMetric, SignInMetricName } from './monitoring/sign-in-metric
 export { OUTPUT_NAMES } from './stacks/output-names.js';
 export { AWS_PROVIDER_VERSION, SignInStack } from './stacks/sign-in-stack.js';
 export type { SignInStackOptions } from './stacks/sign-in-stack.js';
+export { StateBucketStack, stateStackNameOf } from './stacks/state-bucket-stack.js';

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.js';
+import { withAccountIdOverrides } from './config/account-id.js';
 import { ENVIRONMENTS } from './config/environments/index.js';
 
 // This file is bundled to dist/infra/main.js; the workspace root is two levels up.
@@ -10,10 +11,13 @@ function main(): void {
   const lambdaBundleRoot = process.env['INFRA_LAMBDA_BUNDLE_ROOT'] || join(WORKSPACE_ROOT, 'dist', 'apps');
   const archiveCacheDir = join(WORKSPACE_ROOT, 'dist', 'infra', 'lambda-archives');
   const emailTemplateRoot = join(WORKSPACE_ROOT, 'infra');
-  const { app, stacks } = buildApp({ environments: ENVIRONMENTS, lambdaBundleRoot, archiveCacheDir, emailTemplateRoot });
+  const { environments, notices } = withAccountIdOverrides(ENVIRONMENTS, process.env);
+  for (const notice of notices) console.log(`infra: ${notice}`);
+  const { app, stacks, stateStacks } = buildApp({ environments, lambdaBundleRoot, archiveCacheDir, emailTemplateRoot });
   app.synth();
-  const names = stacks.map((stack) => stack.node.id).join(', ');
-  console.log(`infra: synthesized ${stacks.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time`);
+  const all = [...stacks, ...stateStacks];
+  const names = all.map((stack) => stack.node.id).join(', ');
+  console.log(`infra: synthesized ${all.length} stacks (${names}) in ${Math.round(performance.now())} ms of app time`);
 }
 
 try {

@@ -5,6 +5,5 @@ module.exports = {
   // Each e2e file starts its own stack (a Node process per trigger and one for SES):
   // two at a time keeps a two-core machine responsive.
   maxWorkers: 2,
-  setupFiles: ['<rootDir>/tests/support/jest-setup.ts'],
   testTimeout: 30_000,
 };

@@ -5,5 +5,4 @@ module.exports = {
   // Each file runs a whole stack (a process per trigger, one for SES); one file at a time.
   maxWorkers: 1,
   testTimeout: 60_000,
-  setupFiles: ['<rootDir>/tests/support/jest-setup.ts'],
 };

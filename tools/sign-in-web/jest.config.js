@@ -6,6 +6,5 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // Each e2e file runs its own stack (four Node processes) and Chromium: two at a time suit a two-core machine.
   maxWorkers: 2,
-  setupFiles: ['<rootDir>/tests/support/jest-setup.ts'],
   testTimeout: 60_000,
 };

@@ -13,7 +13,8 @@ const savedEnv = { ...process.env };
  * credentials when it first sends.
  */
 function loadHandler(env: Record<string, string>): Handler {
-  process.env = { ...env };
+  // Plus the SDK's switch for its Node 22 notice, which Lambda's nodejs22.x never prints (README: "Node version").
+  process.env = { ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
   let handler: Handler | undefined;
   jest.isolateModules(() => {
     handler = (require('../src/index') as { handler: Handler }).handler;

@@ -20,6 +20,11 @@ export const CLIENT_CONFIG_USAGE = [
   '  --endpoint <url>         user pool endpoint override with scheme (local emulators)',
 ].join('\n');
 
+/** `--help` or `-h` anywhere: print the usage and nothing else, whatever the other arguments. */
+export function wantsClientConfigHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
 export function parseClientConfigArguments(argv: readonly string[]): ClientConfigArguments {
   let parsed;
   try {

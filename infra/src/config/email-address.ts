@@ -29,3 +29,9 @@ export function identityCoversAddress(identity: string, address: string): boolea
   const given = address.toLowerCase();
   return isEmailAddress(wanted) ? given === wanted : given.endsWith(`@${wanted}`);
 }
+
+/** True when `domain` can be the custom MAIL FROM domain of `identity`: a subdomain of its domain. */
+export function isMailFromDomainOf(domain: string, identity: string): boolean {
+  const identityDomain = (isEmailAddress(identity) ? identity.slice(identity.lastIndexOf('@') + 1) : identity).toLowerCase();
+  return domain.toLowerCase().endsWith(`.${identityDomain}`);
+}

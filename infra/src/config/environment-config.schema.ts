@@ -11,7 +11,7 @@ import {
   type WholeNumberVariable,
 } from '@cognito-passwordless/contract';
 import * as v from 'valibot';
-import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress } from './email-address.js';
+import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress, isMailFromDomainOf } from './email-address.js';
 import { guessingBoundProblem } from './guessing-bound.js';
 import { WafSchema } from './pool-protection.schema.js';
 
@@ -120,6 +120,20 @@ const EmailSchema = v.pipe(
     ),
     /** SES_CONFIGURATION_SET, for event publishing and reputation metrics. */
     configurationSet: v.optional(ConfigurationSetSchema),
+    /**
+     * The account is in the SES sandbox in this region: the create function may
+     * also send to the account's verified identities, which SES authorizes as
+     * recipients there. Leave it false once production access is granted.
+     */
+    sandbox: v.optional(v.boolean('must be true or false'), false),
+    /** Custom MAIL FROM domain, a subdomain of the identity's domain, so SPF aligns with the From domain. */
+    mailFromDomain: v.optional(v.pipe(v.string(), v.check(isDomainName, 'must be a domain name'))),
+    /**
+     * Manage the account-level suppression list (bounces and complaints) of
+     * this account and region. One setting per account and region: let one
+     * stack own it.
+     */
+    manageAccountSuppression: v.optional(v.boolean('must be true or false'), false),
   }),
   v.forward(
     v.partialCheck(
@@ -131,6 +145,14 @@ const EmailSchema = v.pipe(
       'must be an address of the SES identity (equal to it, or in its domain)',
     ),
     ['from'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['mailFromDomain'], ['sesIdentity']],
+      (email) => email.mailFromDomain === undefined || isMailFromDomainOf(email.mailFromDomain, email.sesIdentity),
+      "must be a subdomain of the SES identity's domain, e.g. mail.<domain>",
+    ),
+    ['mailFromDomain'],
   ),
 );
 
@@ -215,6 +237,26 @@ export const EnvironmentConfigSchema = v.strictObject({
   logRetentionDays: v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`),
   /** Cognito deletion protection: a protected user pool cannot be destroyed until it is switched off. */
   deletionProtection: v.boolean('must be true or false'),
+  /**
+   * The AWS account the environment deploys to, 12 digits. The provider
+   * refuses credentials of any other account (`allowed_account_ids`).
+   */
+  accountId: v.pipe(
+    v.string('must be the 12-digit AWS account id, as a string'),
+    v.regex(/^\d{12}$/, 'must be the 12-digit AWS account id, as a string'),
+  ),
+  /**
+   * A production environment: deletion protection is required and Terraform
+   * refuses to destroy the user pool (`prevent_destroy`), unless
+   * `allowUnprotectedProduction` is set.
+   */
+  production: v.boolean('must be true or false'),
+  /** The documented way to run production without deletion protection (e.g. to decommission it); says why. */
+  allowUnprotectedProduction: v.optional(
+    v.strictObject({
+      reason: v.pipe(v.string(), v.regex(/\S.{9,}/, 'must say why, in at least 10 characters')),
+    }),
+  ),
   /** Cognito feature plan; left out, the cheapest one the settings need (config/user-pool-tier.ts). */
   userPoolTier: v.optional(v.picklist(USER_POOL_TIERS, `must be one of ${USER_POOL_TIERS.join(', ')}`)),
   /** Cognito threat protection, enforced for custom auth too; needs the PLUS plan. */

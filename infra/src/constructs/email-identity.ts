@@ -16,6 +16,9 @@ import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 export const SES_IDENTITY_LOGICAL_ID = 'ses_identity';
 export const SES_CONFIGURATION_SET_LOGICAL_ID = 'ses_configuration_set';
 
+/** What SES stops sending to once it happened: a hard bounce or a complaint. */
+export const SUPPRESSED_REASONS = ['BOUNCE', 'COMPLAINT'] as const;
+
 export interface EmailIdentityProps {
   readonly email: EnvironmentConfig['email'];
   readonly region: string;
@@ -31,6 +34,8 @@ export class EmailIdentity extends Construct {
   readonly identity: Sesv2EmailIdentity;
   readonly isDomain: boolean;
   private readonly identityName: string;
+  private readonly props: EmailIdentityProps;
+  private accountArnPrefix: string | undefined;
   /** The bare sender address (EMAIL_FROM without its display name). */
   readonly fromAddress: string;
   readonly configurationSetName: string | undefined;
@@ -39,6 +44,7 @@ export class EmailIdentity extends Construct {
   constructor(scope: Construct, id: string, props: EmailIdentityProps) {
     super(scope, id);
     const { email } = props;
+    this.props = props;
     this.isDomain = isDomainName(email.sesIdentity);
     this.identityName = email.sesIdentity;
     const fromAddress = fromAddressOf(email.from);
@@ -52,6 +58,8 @@ export class EmailIdentity extends Construct {
         deliveryOptions: { tlsPolicy: 'REQUIRE' },
         reputationOptions: { reputationMetricsEnabled: true },
         sendingOptions: { sendingEnabled: true },
+        // Never again to an address that hard-bounced or complained, whatever the account-level list says.
+        suppressionOptions: { suppressedReasons: [...SUPPRESSED_REASONS] },
       });
       configurationSet.overrideLogicalId(SES_CONFIGURATION_SET_LOGICAL_ID);
     }
@@ -73,11 +81,18 @@ export class EmailIdentity extends Construct {
    * with this From address.
    */
   sendStatement(): DataAwsIamPolicyDocumentStatement {
+    // In the sandbox SES also authorizes the send against each recipient, which must be a
+    // verified identity of this account and region; out of it, only the sender and the set.
+    const sandboxRecipients = this.props.email.sandbox === true ? [`${this.accountArn()}identity/*`] : [];
     return {
       sid: 'SendCodeEmail',
       effect: 'Allow',
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [this.identity.arn, ...(this.configurationSetArn === undefined ? [] : [this.configurationSetArn])],
+      resources: [
+        this.identity.arn,
+        ...(this.configurationSetArn === undefined ? [] : [this.configurationSetArn]),
+        ...sandboxRecipients,
+      ],
       condition: [{ test: 'StringEquals', variable: 'ses:FromAddress', values: [this.fromAddress] }],
     };
   }
@@ -98,8 +113,16 @@ export class EmailIdentity extends Construct {
   private existingConfigurationSetArn(props: EmailIdentityProps): string | undefined {
     const name = props.email.configurationSet?.name;
     if (name === undefined) return undefined;
-    const partition = new DataAwsPartition(this, 'partition');
-    const account = new DataAwsCallerIdentity(this, 'account');
-    return `arn:${partition.partition}:ses:${props.region}:${account.accountId}:configuration-set/${name}`;
+    return `${this.accountArn()}configuration-set/${name}`;
+  }
+
+  /** `arn:<partition>:ses:<region>:<account>:`, the data sources created once, on first use. */
+  private accountArn(): string {
+    if (this.accountArnPrefix === undefined) {
+      const partition = new DataAwsPartition(this, 'partition');
+      const account = new DataAwsCallerIdentity(this, 'account');
+      this.accountArnPrefix = `arn:${partition.partition}:ses:${this.props.region}:${account.accountId}:`;
+    }
+    return this.accountArnPrefix;
   }
 }

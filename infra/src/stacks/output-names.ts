@@ -15,5 +15,7 @@ export const OUTPUT_NAMES = {
   sesDkimRecords: 'ses_dkim_records',
   alarmTopicArn: 'alarm_topic_arn',
   dashboardName: 'dashboard_name',
+  sesEventsTopicArn: 'ses_events_topic_arn',
+  sesMailFromRecords: 'ses_mail_from_records',
   signInStateTable: 'sign_in_state_table',
 } as const;

@@ -1,14 +1,18 @@
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Sesv2AccountSuppressionAttributes } from '@cdktf/provider-aws/lib/sesv2-account-suppression-attributes';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { authSessionValidityMinutes } from '../config/auth-session-validity.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
+import { preventsDestroy } from '../config/environment-rules.js';
 import { stackNameOf } from '../config/stack-name.js';
 import { userPoolTierOf } from '../config/user-pool-tier.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
-import { EmailIdentity } from '../constructs/email-identity.js';
+import { EmailIdentity, SUPPRESSED_REASONS } from '../constructs/email-identity.js';
+import { MailFromDomain } from '../constructs/mail-from-domain.js';
+import { SesEventPublishing } from '../constructs/ses-event-publishing.js';
 import { IdentityPool } from '../constructs/identity-pool.js';
 import {
   RUNBOOK_FILE,
@@ -63,13 +67,21 @@ export class SignInStack extends TerraformStack {
   readonly dashboard: SignInDashboard;
   /** Undefined where the environment turns WAF off. */
   readonly firewall: UserPoolFirewall | undefined;
+  /** Bounce, complaint, reject and delay events; undefined when the configuration set is not the stack's own. */
+  sesEvents: SesEventPublishing | undefined;
+  mailFrom: MailFromDomain | undefined;
 
   constructor(scope: Construct, config: EnvironmentConfig, options: SignInStackOptions) {
     const stackName = stackNameOf(config);
     super(scope, stackName);
     this.config = config;
 
-    new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { ...config.tags } }] });
+    new AwsProvider(this, 'aws', {
+      region: config.region,
+      // Credentials of any other account fail at plan, before anything changes.
+      allowedAccountIds: [config.accountId],
+      defaultTags: [{ tags: { ...config.tags } }],
+    });
     // The generated binding only asks for "~> 5.0"; pin the exact release it was generated from.
     this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
     configureStateBackend(this, config.state, { stackName, region: config.region });
@@ -81,6 +93,7 @@ export class SignInStack extends TerraformStack {
       preventDestroy: config.deletionProtection,
       pointInTimeRecovery: config.stateTable.pointInTimeRecovery,
     });
+    this.addEmailOperations(stackName);
 
     const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = [], extraFiles: readonly ZipEntry[] = []) =>
       new TriggerFunction(this, name, {
@@ -122,6 +135,8 @@ export class SignInStack extends TerraformStack {
         configurationSetName: this.emailIdentity.configurationSetName,
       },
     });
+    // Users and their sub cannot be recreated: in production Terraform refuses any plan that would destroy the pool.
+    if (preventsDestroy(config)) this.userPool.pool.lifecycle = { preventDestroy: true };
     for (const name of TRIGGERS) this.triggers[name].allowInvocationByUserPool(this.userPool.pool.arn);
 
     this.identityPool = new IdentityPool(this, 'identity_pool', {
@@ -178,6 +193,39 @@ export class SignInStack extends TerraformStack {
     });
 
     this.defineOutputs();
+  }
+
+  /** SES event destinations and suppression, and the optional custom MAIL FROM domain. */
+  private addEmailOperations(stackName: string): void {
+    const { email } = this.config;
+    const identity = this.emailIdentity;
+    if (email.configurationSet?.manage === true && identity.configurationSetName !== undefined && identity.configurationSetArn !== undefined) {
+      this.sesEvents = new SesEventPublishing(this, 'ses_events', {
+        configurationSetName: identity.configurationSetName,
+        configurationSetLiteralName: email.configurationSet.name,
+        configurationSetArn: identity.configurationSetArn,
+        topicName: `${stackName}-ses-events`,
+        accountId: this.config.accountId,
+      });
+      new TerraformOutput(this, OUTPUT_NAMES.sesEventsTopicArn, {
+        value: this.sesEvents.topic.arn,
+        description: 'SNS topic of SES bounce, complaint, reject and delivery-delay events (subscribe a handler)',
+      });
+    }
+    if (email.manageAccountSuppression) {
+      new Sesv2AccountSuppressionAttributes(this, 'ses_account_suppression', { suppressedReasons: [...SUPPRESSED_REASONS] });
+    }
+    if (email.mailFromDomain !== undefined) {
+      this.mailFrom = new MailFromDomain(this, 'ses_mail_from', {
+        emailIdentity: identity.identity.emailIdentity,
+        mailFromDomain: email.mailFromDomain,
+        region: this.config.region,
+      });
+      new TerraformOutput(this, OUTPUT_NAMES.sesMailFromRecords, {
+        value: this.mailFrom.records,
+        description: 'DNS records (MX and SPF TXT) to publish for the custom MAIL FROM domain',
+      });
+    }
   }
 
   private defineOutputs(): void {

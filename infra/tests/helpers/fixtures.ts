@@ -3,16 +3,26 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EnvironmentConfigInput } from '../../src/config/environment-config.schema.js';
 import { dev } from '../../src/config/environments/dev.js';
+import { ENVIRONMENTS } from '../../src/config/environments/index.js';
 import { prod } from '../../src/config/environments/prod.js';
 import { TRIGGERS } from '../../src/lambda/triggers.js';
 
-/** Fresh, mutable copies of the shipped environment files. */
+/** Account ids the tests give the shipped environments, whose files hold a placeholder. */
+export const TEST_ACCOUNT_IDS = { dev: '111111111111', prod: '222222222222' } as const;
+
+/** Fresh, mutable copies of the shipped environment files, with a test account id. */
 export function devInput(): EnvironmentConfigInput {
-  return structuredClone(dev);
+  return { ...structuredClone(dev), accountId: TEST_ACCOUNT_IDS.dev };
 }
 
 export function prodInput(): EnvironmentConfigInput {
-  return structuredClone(prod);
+  return { ...structuredClone(prod), accountId: TEST_ACCOUNT_IDS.prod };
+}
+
+/** Every shipped environment (ENVIRONMENTS), each with a test account id in place of the placeholder. */
+export function shippedEnvironments(): EnvironmentConfigInput[] {
+  const ids: Readonly<Record<string, string>> = TEST_ACCOUNT_IDS;
+  return ENVIRONMENTS.map((environment) => ({ ...structuredClone(environment), accountId: ids[environment.environment] ?? '333333333333' }));
 }
 
 /**

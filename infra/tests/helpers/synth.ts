@@ -1,5 +1,6 @@
+import { format as formatHcl } from '@cdktf/hcl-tools';
 import { Testing } from 'cdktf';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
@@ -64,4 +65,21 @@ export function fullSynth(
     stackDir,
     stackFile: (stackName) => readFileSync(join(stackDir(stackName), format === 'hcl' ? 'cdk.tf' : 'cdk.tf.json'), 'utf8'),
   };
+}
+
+/**
+ * What `cdktf synth --hcl` does after the app has run: formats each stack's
+ * `cdk.tf` with @cdktf/hcl-tools (HCL's own formatter). `app.synth()` alone
+ * writes unformatted HCL, and this alone still fails `terraform fmt -check`
+ * (it keeps `"${reference}"` wrappers), hence the `terraform fmt` step of the
+ * synth-hcl target.
+ */
+export async function formatHclLikeCdktfCli(synth: FullSynth): Promise<void> {
+  const manifest = JSON.parse(readFileSync(join(synth.outdir, 'manifest.json'), 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  for (const stack of Object.values(manifest.stacks)) {
+    const path = join(synth.outdir, stack.synthesizedStackPath);
+    writeFileSync(path, await formatHcl(readFileSync(path, 'utf8')));
+  }
 }

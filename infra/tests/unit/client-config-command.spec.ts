@@ -2,7 +2,7 @@ import { Amplify } from 'aws-amplify';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseClientConfigArguments } from '../../src/client-config/cli-arguments.js';
+import { CLIENT_CONFIG_USAGE, parseClientConfigArguments, wantsClientConfigHelp } from '../../src/client-config/cli-arguments.js';
 import { writeClientConfig } from '../../src/client-config/write-client-config.js';
 import { UsageError } from '../../src/errors.js';
 import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
@@ -120,6 +120,13 @@ describe('nx run infra:client-config', () => {
 
   it('refuses an unknown environment and lists the known ones', () => {
     expect(() => runCommand(['--env', 'staging'])).toThrow('Unknown environment "staging"; known: dev, prod');
+  });
+
+  it('takes --help and -h as a request for the usage, before any other check', () => {
+    expect(wantsClientConfigHelp(['--help'])).toBe(true);
+    expect(wantsClientConfigHelp(['--env', 'dev', '-h'])).toBe(true);
+    expect(wantsClientConfigHelp(['--env', 'dev'])).toBe(false);
+    expect(CLIENT_CONFIG_USAGE).toMatch(/^Usage: nx run infra:client-config -- --env <environment>/);
   });
 
   it('requires --env and rejects unknown options', () => {

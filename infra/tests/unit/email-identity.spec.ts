@@ -10,6 +10,8 @@ const ADDRESS_EMAIL: EmailIdentityProps['email'] = {
   defaultLocale: 'en',
   sesIdentity: 'no-reply@example.com',
   configurationSet: undefined,
+  sandbox: false,
+  manageAccountSuppression: false,
 };
 const DOMAIN_EMAIL: EmailIdentityProps['email'] = {
   from: 'App <no-reply@example.com>',
@@ -17,6 +19,8 @@ const DOMAIN_EMAIL: EmailIdentityProps['email'] = {
   defaultLocale: 'en',
   sesIdentity: 'example.com',
   configurationSet: { name: 'app-events', manage: true },
+  sandbox: false,
+  manageAccountSuppression: false,
 };
 
 /** Synthesizes the identity plus a policy document holding its send statement, as a sender's role would. */
@@ -97,5 +101,45 @@ describe('EmailIdentity', () => {
   it('offers DKIM records only for a domain', () => {
     expect(synth(ADDRESS_EMAIL).identity.dkimRecords()).toBeUndefined();
     expect(synth(DOMAIN_EMAIL).identity.dkimRecords()).toBeDefined();
+  });
+});
+
+describe('EmailIdentity suppression and sandbox', () => {
+  it('suppresses bounces and complaints in its configuration set', () => {
+    const { json } = synth(DOMAIN_EMAIL);
+
+    expect(json).toHaveResourceWithProperties(Sesv2ConfigurationSet, {
+      suppression_options: { suppressed_reasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+  });
+
+  it('lets a sandbox sender reach the verified identities of its account and region, SES’s recipients there', () => {
+    const { json } = synth({ ...DOMAIN_EMAIL, sandbox: true });
+
+    expect(json).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [
+        expect.objectContaining({
+          resources: [
+            '${aws_sesv2_email_identity.ses_identity.arn}',
+            '${aws_sesv2_configuration_set.ses_configuration_set.arn}',
+            expect.stringMatching(
+              /^arn:\$\{data\.aws_partition\.email_partition_\w+\.partition\}:ses:eu-west-1:\$\{data\.aws_caller_identity\.email_account_\w+\.account_id\}:identity\/\*$/,
+            ),
+          ],
+        }),
+      ],
+    });
+  });
+
+  it('grants nothing beyond the sender and its configuration set out of the sandbox', () => {
+    const { json } = synth(DOMAIN_EMAIL);
+
+    expect(json).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [
+        expect.objectContaining({
+          resources: ['${aws_sesv2_email_identity.ses_identity.arn}', '${aws_sesv2_configuration_set.ses_configuration_set.arn}'],
+        }),
+      ],
+    });
   });
 });

@@ -39,7 +39,7 @@ describe('parseEnvironmentConfig', () => {
     });
     expect(config.email.subject).toBeUndefined();
     expect(config.email.defaultLocale).toBe('en');
-    expect(config.email.configurationSet).toBeUndefined();
+    expect(config.email.configurationSet).toEqual({ name: 'cognito-passwordless-dev', manage: true });
     expect(config.lambda).toEqual({ memoryMb: 256, logLevel: 'INFO' });
     expect(config.tags).toEqual(devInput().tags);
   });

@@ -47,7 +47,7 @@ describe.each([
 
     for (const role of resourcesOf(terraform, 'aws_iam_role')) expect(role['assume_role_policy']).toMatch(documentReference);
     for (const policy of resourcesOf(terraform, 'aws_iam_role_policy')) expect(policy['policy']).toMatch(documentReference);
-    expect(resourcesOf(terraform, 'aws_sns_topic_policy')).toHaveLength(1);
+    expect(resourcesOf(terraform, 'aws_sns_topic_policy')).toHaveLength(2);
     for (const policy of resourcesOf(terraform, 'aws_sns_topic_policy')) expect(policy['policy']).toMatch(documentReference);
     expect(terraform.resource).not.toHaveProperty('aws_iam_policy');
     expect(terraform.resource).not.toHaveProperty('aws_iam_role_policy_attachment');
@@ -84,7 +84,7 @@ describe.each([
     );
     for (const principal of principals) {
       expect(principal.identifiers).not.toContain('*');
-      expect(['lambda.amazonaws.com', 'cognito-identity.amazonaws.com', 'cloudwatch.amazonaws.com']).toEqual(
+      expect(['lambda.amazonaws.com', 'cognito-identity.amazonaws.com', 'cloudwatch.amazonaws.com', 'ses.amazonaws.com']).toEqual(
         expect.arrayContaining(principal.identifiers),
       );
     }

@@ -1,12 +1,11 @@
-import { ENVIRONMENTS } from '../../src/config/environments/index.js';
-import { devInput, inputWith, placeholderBundles, prodInput } from '../helpers/fixtures.js';
+import { devInput, inputWith, placeholderBundles, prodInput, shippedEnvironments } from '../helpers/fixtures.js';
 import { type Block, parseSynth, synthStack } from '../helpers/synth.js';
 
 const bundles = placeholderBundles();
 /** Flows that run the auth challenge triggers (custom auth), or renew tokens a code sign-in already gave. */
 const CODE_GATED_FLOWS = new Set(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
 
-describe.each(ENVIRONMENTS.map((environment) => [environment.environment, environment] as const))('the synthesized %s stack', (_name, environment) => {
+describe.each(shippedEnvironments().map((environment) => [environment.environment, environment] as const))('the synthesized %s stack', (_name, environment) => {
   const terraform = parseSynth(synthStack(structuredClone(environment), bundles).json);
   const clients = Object.values(terraform.resource['aws_cognito_user_pool_client'] ?? {}) as Block[];
   const pools = Object.values(terraform.resource['aws_cognito_user_pool'] ?? {}) as Block[];

@@ -85,10 +85,10 @@ describe('triggerEnvironment', () => {
     expect(triggerEnvironment('define-auth-challenge', prod, RESOURCES)).not.toHaveProperty('SIGN_IN_STATE_TABLE');
   });
 
-  it('leaves SES_CONFIGURATION_SET unset without a configuration set', () => {
+  it('sends through the stack’s own configuration set when none is configured', () => {
     const dev = parseEnvironmentConfig(devInput());
 
-    expect(triggerEnvironment('create-auth-challenge', dev, RESOURCES)).not.toHaveProperty('SES_CONFIGURATION_SET');
+    expect(triggerEnvironment('create-auth-challenge', dev, RESOURCES)).toHaveProperty('SES_CONFIGURATION_SET', 'cognito-passwordless-dev');
   });
 
   it('passes EMAIL_SUBJECT only when the environment sets one', () => {

@@ -11,11 +11,13 @@ import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cogn
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { generateSignUpPassword } from '@cognito-passwordless/client-config';
 import { randomFillSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { readMailStore } from '@cognito-passwordless/ses-sink';
+import { LocalStackNotRunningError } from './errors';
 import type { LocalStackOutputs } from './stack/outputs';
+import { readSignInFlow, signInFlowHint } from './sign-in-flow-hint';
+import { isStackUnreachable, readStackOutputs } from './stack/ready-file';
 
 const USAGE = `Sign up and sign in against the running local stack (npm start), from a terminal.
 
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   }
   // This machine may run Node 20, which the SDK would warn about on every command.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  const outputs = readOutputs();
+  const outputs = await readStackOutputs();
   const client = new CognitoIdentityProviderClient({
     region: outputs.region,
     endpoint: outputs.cognitoEndpoint,
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       case 'confirm':
         return await confirm(cli, required(args[0], 'username'), required(args[1], 'code'));
       case 'sign-in':
+        await assertFlowFits(outputs, values.password !== undefined);
         return await (values.password === undefined ? signInWithoutPassword : signInWithPassword)(cli, required(args[0], 'username'));
       case 'mail':
         return await printMail(outputs, args[0]);
@@ -74,13 +77,9 @@ async function main(): Promise<void> {
   }
 }
 
-function readOutputs(): LocalStackOutputs {
-  const file = join(resolve(process.env['LOCAL_OUTPUT_DIR'] || join('dist', 'local')), 'outputs.json');
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LocalStackOutputs;
-  } catch {
-    throw new Error(`cannot read ${file}: start the local stack first (npm start)`);
-  }
+async function assertFlowFits(outputs: LocalStackOutputs, withPassword: boolean): Promise<void> {
+  const hint = signInFlowHint(await readSignInFlow(outputs), withPassword);
+  if (hint !== undefined) throw new Error(hint);
 }
 
 function required(value: string | undefined, name: string): string {
@@ -175,11 +174,8 @@ async function printSignedIn({ outputs, values }: Cli, result: AuthenticationRes
 }
 
 async function printMail(outputs: LocalStackOutputs, address: string | undefined): Promise<void> {
-  const store = (await (await fetch(`${outputs.sesEndpoint}/store`)).json()) as {
-    emails: { destination: { to: string[] }; subject: string; body: { text?: string }; at: number }[];
-  };
   // Decoys of unknown usernames go to the mailbox simulator: nobody's mail.
-  const forPeople = store.emails.filter((email) => !email.destination.to.includes(DECOY_EMAIL_RECIPIENT));
+  const forPeople = (await readMailStore(outputs.sesEndpoint)).filter((email) => !email.destination.to.includes(DECOY_EMAIL_RECIPIENT));
   const emails = forPeople.filter((email) => address === undefined || email.destination.to.includes(address)).slice(-5);
   if (emails.length === 0) console.log('No email yet.');
   for (const email of emails) {
@@ -189,11 +185,13 @@ async function printMail(outputs: LocalStackOutputs, address: string | undefined
 }
 
 main().catch((error: unknown) => {
-  const { name, message } = error as Error;
-  if (typeof message === 'string' && message.includes(SIGN_IN_LIMIT_MESSAGE)) {
+  if (typeof (error as Error)?.message === 'string' && (error as Error).message.includes(SIGN_IN_LIMIT_MESSAGE)) {
     console.error('Sign-in refused: too many sign-in attempts for this username (MAX_CODES_PER_HOUR or MAX_FAILED_ANSWERS_PER_DAY). No code was sent; try again later.');
     process.exit(1);
   }
-  console.error(name && name !== 'Error' ? `${name}: ${message}` : message);
+  // The stack stopped under a command: say so, not ECONNREFUSED or `fetch failed`.
+  const failure = isStackUnreachable(error) ? new LocalStackNotRunningError('it stopped answering') : error;
+  const { name, message } = failure as Error;
+  console.error(name && name !== 'Error' && !(failure instanceof LocalStackNotRunningError) ? `${name}: ${message}` : message);
   process.exit(1);
 });

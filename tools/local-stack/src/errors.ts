@@ -20,6 +20,7 @@ export const errors = {
   missingAuthParameter: (name: string) => new CognitoServiceError('InvalidParameterException', `Missing required parameter ${name}`),
   incorrectCredentials: () => new CognitoServiceError('NotAuthorizedException', 'Incorrect username or password.'),
   invalidSession: () => new CognitoServiceError('NotAuthorizedException', 'Invalid session for the user.'),
+  expiredSession: () => new CognitoServiceError('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
   notAuthorized: (message: string) => new CognitoServiceError('NotAuthorizedException', message),
   userNotConfirmed: () => new CognitoServiceError('UserNotConfirmedException', 'User is not confirmed.'),
   userNotFound: () => new CognitoServiceError('UserNotFoundException', 'User does not exist.'),
@@ -55,5 +56,20 @@ export class LocalStackConfigError extends LocalStackStartError {
     message: string,
   ) {
     super(`${variable}: ${message}`);
+  }
+}
+
+/** What every tool says when it needs the running stack and there is none. */
+export const LOCAL_STACK_NOT_RUNNING = 'the local stack is not running (start it with npm start)';
+
+/** `outputs.json` is missing, or names a stack that no longer answers. */
+export class LocalStackNotRunningError extends Error {
+  override readonly name = 'LocalStackNotRunningError';
+
+  constructor(
+    readonly detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${LOCAL_STACK_NOT_RUNNING}: ${detail}`, options);
   }
 }

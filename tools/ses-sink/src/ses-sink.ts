@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readMailStore } from './mail-store';
 
 /** One message as aws-ses-v2-local stores it (the fields our tests read). */
 export interface CapturedEmail {
@@ -125,10 +126,7 @@ function sinkAt(endpoint: string, port: number, stop: () => Promise<void>): SesS
   return {
     endpoint,
     port,
-    async emails() {
-      const response = await fetch(`${endpoint}/store`);
-      return ((await response.json()) as { emails: CapturedEmail[] }).emails;
-    },
+    emails: () => readMailStore(endpoint),
     async clear() {
       await fetch(`${endpoint}/clear-store`, { method: 'POST' });
     },

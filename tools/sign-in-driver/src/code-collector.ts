@@ -1,10 +1,5 @@
+import { codesIn, mailStoreUrl, parseMailStore } from '@cognito-passwordless/ses-sink';
 import { httpRequest } from './loopback-http';
-
-interface StoredEmail {
-  readonly messageId: string;
-  readonly destination: { readonly to: readonly string[] };
-  readonly body: { readonly text?: string };
-}
 
 interface Waiter {
   readonly address: string;
@@ -89,8 +84,8 @@ export class CodeCollector {
 
   /** One read of the store; whether it served anybody. */
   private async readOnce(): Promise<boolean> {
-    const { text } = await httpRequest(`${this.sesEndpoint}/store`);
-    const { emails } = JSON.parse(text) as { emails: StoredEmail[] };
+    const { text } = await httpRequest(mailStoreUrl(this.sesEndpoint));
+    const emails = parseMailStore(text);
     let served = false;
     for (const email of emails) {
       if (this.taken.has(email.messageId)) continue;
@@ -100,7 +95,7 @@ export class CodeCollector {
       this.taken.add(email.messageId);
       this.sinceClear++;
       served = true;
-      const code = email.body.text?.match(/\b\d{6,10}\b/)?.[0];
+      const code = codesIn(email)[0];
       if (code) waiter!.resolve(code);
       else waiter!.reject(new Error('the sign-in email holds no code'));
     }

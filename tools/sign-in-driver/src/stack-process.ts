@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LocalStackOutputs } from '@cognito-passwordless/local-stack';
+import { OUTPUTS_FILE_NAME, readStackOutputs, type LocalStackOutputs } from '@cognito-passwordless/local-stack';
 
 /** What the local stack writes to outputs.json. */
 export type StackOutputs = LocalStackOutputs;
@@ -58,7 +58,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
     await exited;
     rmSync(outputDir, { recursive: true, force: true });
   };
-  const outputsFile = join(outputDir, 'outputs.json');
+  const outputsFile = join(outputDir, OUTPUTS_FILE_NAME);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   while (!existsSync(outputsFile)) {
     if (child.exitCode !== null) throw new Error(`the local stack exited (code ${child.exitCode}):\n${output.slice(-20).join('\n')}`);
@@ -69,7 +69,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
-    outputs: JSON.parse(readFileSync(outputsFile, 'utf8')) as StackOutputs,
+    outputs: await readStackOutputs(outputDir),
     process: child,
     output,
     stop: () => end('SIGTERM'),

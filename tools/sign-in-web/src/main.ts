@@ -1,6 +1,7 @@
 import { Amplify } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
 import { AMPLIFY_OUTPUTS_PATH, LOCAL_CONFIG_PATH, parsePageConfig, type PageConfig } from './page-config';
+import { startLatestCodesPanel } from './latest-codes-panel';
 import { startSignInPage } from './sign-in-page';
 import { View } from './view';
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   }
   view.say('');
   startSignInPage(view, config);
+  if (config.latestCodesPath !== undefined) startLatestCodesPanel(document, config.latestCodesPath);
 }
 
 void main();

@@ -13,6 +13,8 @@ export interface PageConfig {
   readonly signInFlow: SignInFlow;
   readonly mailViewerUrl: string;
   readonly passwordPolicy: PasswordPolicy;
+  /** Beside the page, served by the local stack only: the latest emailed codes, for the dev panel. */
+  readonly latestCodesPath: string | undefined;
 }
 
 /** Files the page fetches from beside itself. */
@@ -61,5 +63,13 @@ export function parsePageConfig(amplifyOutputs: unknown, localConfig: unknown): 
     signInFlow: signInFlow as SignInFlow,
     mailViewerUrl: httpUrl(localConfig['mailViewerUrl'], `${LOCAL_CONFIG_PATH} mailViewerUrl`),
     passwordPolicy: auth['password_policy'] as unknown as PasswordPolicy,
+    latestCodesPath: latestCodesPath(localConfig['latestCodesPath']),
   });
+}
+
+/** A file name beside the page (so it stays on the page's origin), or nothing: the panel is then left out. */
+function latestCodesPath(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && /^[\w][\w.-]*$/.test(value)) return value;
+  throw new PageConfigError(`${LOCAL_CONFIG_PATH} latestCodesPath must be a file name beside the page, got ${JSON.stringify(value)}`);
 }

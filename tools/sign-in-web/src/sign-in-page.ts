@@ -45,6 +45,7 @@ export function startSignInPage(view: View, config: PageConfig): void {
 
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-mail-viewer]')) link.href = config.mailViewerUrl;
   view.element('flow-name').textContent = config.signInFlow;
+  view.element('site-title').textContent = passwordless ? 'Passwordless sign-in' : 'Password and code sign-in';
   view.element('sign-in-intro').textContent = passwordless
     ? 'Enter your username and we will email you a code. No password needed.'
     : 'Enter your username and password; then we will email you a code.';

@@ -1,3 +1,4 @@
+import { ACCOUNT_ID_PLACEHOLDER } from '../account-id.js';
 import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 
 /**
@@ -8,6 +9,8 @@ import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 export const dev = {
   environment: 'dev',
   region: 'eu-west-1',
+  // The 12-digit id of the account this environment deploys to; the synth stops until it is set.
+  accountId: ACCOUNT_ID_PLACEHOLDER,
   namePrefix: 'cognito-passwordless',
   tags: { project: 'cognito-passwordless', environment: 'dev' },
   signIn: {
@@ -24,10 +27,13 @@ export const dev = {
     // A locale beyond the shipped ones, to show how (infra/README.md, "Email templates").
     templates: 'email-templates/dev',
     sesIdentity: 'no-reply@example.com',
+    // A new account is in the SES sandbox: testers verify their own addresses, which SES then authorizes as recipients.
+    sandbox: true,
   },
   lambda: { memoryMb: 256, logLevel: 'DEBUG' },
   logRetentionDays: 14,
   deletionProtection: false,
+  production: false,
   // Per-user sign-in state: continuous backups are not worth it for testers.
   stateTable: { pointInTimeRecovery: false },
   // No email subscription: testers look at the dashboard. Low thresholds, since a handful of testers is the normal load.

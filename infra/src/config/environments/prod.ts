@@ -1,3 +1,4 @@
+import { ACCOUNT_ID_PLACEHOLDER } from '../account-id.js';
 import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 
 /**
@@ -9,6 +10,8 @@ import type { EnvironmentConfigInput } from '../environment-config.schema.js';
 export const prod = {
   environment: 'prod',
   region: 'eu-west-1',
+  // The 12-digit id of the account this environment deploys to; the synth stops until it is set.
+  accountId: ACCOUNT_ID_PLACEHOLDER,
   namePrefix: 'cognito-passwordless',
   tags: { project: 'cognito-passwordless', environment: 'prod' },
   signIn: {
@@ -24,10 +27,15 @@ export const prod = {
     appName: 'Example',
     sesIdentity: 'auth.example.com',
     configurationSet: { name: 'cognito-passwordless-prod', manage: true },
+    // Return-Path in the sender's domain, so SPF aligns for DMARC; publish the ses_mail_from_records output.
+    mailFromDomain: 'mail.auth.example.com',
+    // This account's suppression list (bounces, complaints) is managed here; one stack per account and region should.
+    manageAccountSuppression: true,
   },
   lambda: { memoryMb: 256, logLevel: 'INFO' },
   logRetentionDays: 365,
   deletionProtection: true,
+  production: true,
   // Per-user sign-in state: restorable for 35 days (point-in-time recovery).
   stateTable: { pointInTimeRecovery: true },
   // About three times the busiest normal 5 minutes at 1 million monthly users (docs/operations.md). Replace the address.

@@ -10,13 +10,15 @@ const LEVELS = [
 ] as const;
 const WARM_UP_SIGN_INS = 30;
 /**
- * The concurrency-1 p50 before the sign-in state table (7 ms on the 2-core
- * machine the README's table comes from): the old path cannot be rebuilt in
- * the same run, so the budget of 1.5× is on that figure, and the same-run
- * baseline of three empty round trips shows how busy the machine is.
+ * What one sign-in may add to three do-nothing round trips timed in the same
+ * run, interleaved with it, compared at the minimum as the cold-load budgets
+ * are: the stack's own work (four trigger calls, an SES send). Measured
+ * +3.4 to +4.7 ms on an idle and on a heavily shared two-core machine, where
+ * the median moved from 7 to 25 ms.
  */
+export const LATENCY_OVER_BASELINE_MS = 8;
+/** The concurrency-1 p50 before the sign-in state table, on the machine of the README's table: reported beside the budget. */
 const P50_BEFORE_STATE_TABLE_MS = 7;
-const P50_BUDGET_MS = 1.5 * P50_BEFORE_STATE_TABLE_MS;
 
 /** Three round trips that do no work: what a sign-in's three requests cost before any logic. */
 async function emptyRoundTrips(target: SignInTarget, sesEndpoint: string): Promise<void> {
@@ -95,15 +97,17 @@ export async function measureLocalSignIns(root: string): Promise<BenchResult[]> 
         }
         const wallMs = performance.now() - started;
         const summary = summarize(latencies);
+        const baselineSummary = summarize(baseline);
+        const over = summary.min - baselineSummary.min;
         results.push({
           section: 'Local stack: passwordless sign-ins',
           name: 'concurrency 1, latency',
           unit: 'ms',
           value: summary,
-          baseline: summarize(baseline),
-          budget: `p50 ≤ ${P50_BUDGET_MS} (1.5 × ${P50_BEFORE_STATE_TABLE_MS})`,
-          withinBudget: summary.median <= P50_BUDGET_MS,
-          note: `${Math.round(signIns / ((wallMs - baseline.reduce((a, b) => a + b, 0)) / 1000))} sign-ins/s`,
+          baseline: baselineSummary,
+          budget: `min ≤ baseline + ${LATENCY_OVER_BASELINE_MS}`,
+          withinBudget: over <= LATENCY_OVER_BASELINE_MS,
+          note: `+${over.toFixed(1)} ms over baseline (min), +${(summary.median - baselineSummary.median).toFixed(1)} ms (p50); ${Math.round(signIns / ((wallMs - baseline.reduce((a, b) => a + b, 0)) / 1000))} sign-ins/s; p50 ${summary.median.toFixed(1)} ms vs ${P50_BEFORE_STATE_TABLE_MS} ms before the state table (1.5× = ${1.5 * P50_BEFORE_STATE_TABLE_MS})`,
         });
         continue;
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoServiceError } from '../errors';
+import { errorHeaders } from './error-headers';
 import { isAdminFromBrowser, isLoopbackOrigin, refusalOf } from './loopback-guard';
 import type { Operation } from './operations';
 
@@ -131,7 +132,6 @@ async function answer(
     return { code: 200 };
   } catch (error) {
     if (error instanceof CognitoServiceError) {
-      response.setHeader('x-amzn-errortype', error.type);
       sendJson(response, 400, { __type: error.type, message: error.message });
       return { code: 400, type: error.type };
     }
@@ -174,6 +174,7 @@ function sendJson(response: ServerResponse, status: number, body: object): void 
     'content-type': JSON_CONTENT_TYPE,
     'content-length': Buffer.byteLength(payload),
     'x-amzn-requestid': randomUUID(),
+    ...errorHeaders(body),
   });
   response.end(payload);
 }

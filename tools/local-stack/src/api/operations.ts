@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { CognitoServiceError, errors } from '../errors';
 import type { Accounts } from '../pool/accounts';
 import type { AuthFlows } from '../pool/auth-flows';
 import * as schemas from './schemas';
+import { validationError } from './validation-error';
 
 /** One API operation: a parsed request in, the response body out. */
 export type Operation = (body: unknown) => Promise<object>;
@@ -13,25 +13,6 @@ function operation<S extends v.GenericSchema>(schema: S, run: (input: v.InferOut
     if (!parsed.success) return Promise.reject(validationError(parsed.issues));
     return run(parsed.output);
   };
-}
-
-/** AWS's wording: `1 validation error detected: Value at 'username' failed to satisfy constraint: ...`. */
-function validationError(issues: readonly v.BaseIssue<unknown>[]): CognitoServiceError {
-  const details = issues.map((issue) => {
-    // Members are named in camelCase, as AWS does; keys of a map (AuthParameters.USERNAME) stay as sent.
-    const keys = (issue.path ?? []).map((item) => String(item.key));
-    const member = keys.map((key, index) => (MAP_MEMBERS.has(keys[index - 1] ?? '') ? key : lowerFirst(key))).join('.');
-    const constraint = issue.input === undefined ? 'Member must not be null' : issue.message;
-    return `Value at '${member}' failed to satisfy constraint: ${constraint}`;
-  });
-  return errors.invalidParameter(`${details.length} validation error${details.length === 1 ? '' : 's'} detected: ${details.join('; ')}`);
-}
-
-/** Request members that are string maps, whose keys are data rather than member names. */
-const MAP_MEMBERS = new Set(['AuthParameters', 'ChallengeResponses', 'ClientMetadata']);
-
-function lowerFirst(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /** The operations of `AWSCognitoIdentityProviderService` the stack serves, by name. */

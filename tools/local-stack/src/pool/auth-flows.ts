@@ -118,7 +118,8 @@ export class AuthFlows {
     const token = input.Session ?? sessionTokenFromSecretBlock(input.ChallengeName, responses);
     if (token === undefined) throw errors.missingAuthParameter('Session');
     const session = sessions.peek(token);
-    if (session === undefined || session.clientId !== input.ClientId) throw errors.invalidSession();
+    if (session === undefined) throw sessions.hasExpired(token) ? errors.expiredSession() : errors.invalidSession();
+    if (session.clientId !== input.ClientId) throw errors.invalidSession();
     if (input.ChallengeName !== session.pending.name) {
       throw errors.invalidParameter(`Invalid challenge name ${input.ChallengeName}: the session expects ${session.pending.name}`);
     }

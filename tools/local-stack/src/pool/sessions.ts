@@ -41,17 +41,30 @@ interface StoredSession {
 }
 
 const SWEEP_INTERVAL_MS = 1000;
+/**
+ * How long the token of a session that expired unspent is remembered, so that
+ * the client hears Cognito's "session is expired" rather than "Invalid
+ * session"; past that (or past the count) it is an unknown token again.
+ */
+export const EXPIRED_TOKEN_MEMORY_MS = 60 * 60 * 1000;
+export const MAX_EXPIRED_TOKENS = 100_000;
 
 /**
  * Sessions in memory only: opaque random tokens, single use (`take` removes),
  * expiring `validitySeconds` after issue. All share one validity, so the Map's
  * insertion order is expiry order and the sweep stops at the first live one.
+ * Time comes from `now`, so that tests can move it.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, StoredSession>();
+  /** Tokens of sessions that expired before they were used, with when they expired. */
+  private readonly expired = new Map<string, number>();
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly validitySeconds: number) {
+  constructor(
+    private readonly validitySeconds: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
@@ -62,7 +75,7 @@ export class SessionStore {
 
   /** Stores the session under a new random token (or the given one) and returns the token. */
   issue(session: AuthSession, token: string = randomBytes(48).toString('base64url')): string {
-    this.sessions.set(token, { session, expiresAtMs: Date.now() + this.validitySeconds * 1000 });
+    this.sessions.set(token, { session, expiresAtMs: this.now() + this.validitySeconds * 1000 });
     return token;
   }
 
@@ -70,8 +83,8 @@ export class SessionStore {
   peek(token: string): AuthSession | undefined {
     const stored = this.sessions.get(token);
     if (stored === undefined) return undefined;
-    if (stored.expiresAtMs <= Date.now()) {
-      this.sessions.delete(token);
+    if (stored.expiresAtMs <= this.now()) {
+      this.expire(token, stored);
       return undefined;
     }
     return stored.session;
@@ -84,16 +97,34 @@ export class SessionStore {
     return session;
   }
 
+  /** Whether `token` named a session that expired before it was used (a spent or unknown one did not). */
+  hasExpired(token: string): boolean {
+    this.peek(token);
+    const expiredAtMs = this.expired.get(token);
+    return expiredAtMs !== undefined && expiredAtMs + EXPIRED_TOKEN_MEMORY_MS > this.now();
+  }
+
   close(): void {
     clearInterval(this.sweeper);
     this.sessions.clear();
+    this.expired.clear();
+  }
+
+  private expire(token: string, stored: StoredSession): void {
+    this.sessions.delete(token);
+    this.expired.set(token, stored.expiresAtMs);
+    if (this.expired.size > MAX_EXPIRED_TOKENS) this.expired.delete(this.expired.keys().next().value!);
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [token, stored] of this.sessions) {
-      if (stored.expiresAtMs > now) return;
-      this.sessions.delete(token);
+      if (stored.expiresAtMs > now) break;
+      this.expire(token, stored);
+    }
+    for (const [token, expiredAtMs] of this.expired) {
+      if (expiredAtMs + EXPIRED_TOKEN_MEMORY_MS > now) break;
+      this.expired.delete(token);
     }
   }
 }

@@ -23,6 +23,7 @@ export function banner(facts: BannerFacts): string {
     `  Cognito user pool endpoint  ${hostPort(outputs.cognitoEndpoint)}   ${outputs.cognitoEndpoint}`,
     `  SES sink                    ${hostPort(outputs.sesEndpoint)}   mail viewer ${outputs.sesEndpoint}/   JSON ${outputs.sesEndpoint}/store`,
     `  Sign-in state (dynalite)    ${hostPort(outputs.dynamodbEndpoint)}   table ${outputs.signInStateTable}`,
+    `  Latest codes                node dist/tools/local-stack/cli.mjs mail [<address>]   (or under the card on the sign-in page)`,
     `  User pool id                ${outputs.userPoolId}`,
     `  App client id               ${outputs.userPoolClientId}`,
     `  JWKS                        ${outputs.jwksUri}`,

@@ -14,6 +14,7 @@ import { CognitoTriggers } from '../pool/triggers';
 import { UserStore } from '../pool/user-store';
 import { SesMailer } from '../pool/verification-mailer';
 import { clientConfigFiles, removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
+import { LATEST_CODES_FILE_NAME, latestCodesDocument } from './latest-codes';
 import { signInFlowOf } from './sign-in-flow';
 import { createSignInPageHandler, defaultWebRoot, LOCAL_CONFIG_FILE_NAME, type LocalWebConfig } from './sign-in-page';
 import { SesSinkStartError, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
@@ -221,7 +222,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamodbEndpoint,
       signInStateTable,
     });
-    const localConfig: LocalWebConfig = { signInFlow, mailViewerUrl: `${sesEndpoint}/` };
+    const localConfig: LocalWebConfig = { signInFlow, mailViewerUrl: `${sesEndpoint}/`, latestCodesPath: LATEST_CODES_FILE_NAME };
     webWired.page = createSignInPageHandler({
       root: options.webRoot ?? defaultWebRoot(workspaceRoot),
       cognitoEndpoint,
@@ -229,6 +230,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ...clientConfigFiles(outputs, signInFlow).map((file) => [file.fileName, file.contents] as const),
         [LOCAL_CONFIG_FILE_NAME, `${JSON.stringify(localConfig, null, 2)}\n`],
       ]),
+      liveDocuments: new Map([[LATEST_CODES_FILE_NAME, () => latestCodesDocument(sesEndpoint)]]),
     });
     // Closed first at stop (clean-ups run last in, first out), so requests in flight finish with their triggers.
     cleanups.push(stopServer);

@@ -11,6 +11,8 @@ export interface LocalWebConfig {
   readonly signInFlow: string;
   /** The SES sink's web page (`<sesEndpoint>/`). */
   readonly mailViewerUrl: string;
+  /** Beside the page: the latest emailed codes (`local-codes.json`), for its local-only panel. */
+  readonly latestCodesPath?: string;
 }
 
 export interface SignInPageOptions {
@@ -20,6 +22,12 @@ export interface SignInPageOptions {
   readonly documents: ReadonlyMap<string, string>;
   /** The only place the page may send requests to besides its own origin (its Content-Security-Policy). */
   readonly cognitoEndpoint: string;
+  /**
+   * Documents made at each request (the latest codes), served at `/<name>`
+   * only to a request addressed to 127.0.0.1 or localhost, so a web page
+   * reached through DNS rebinding cannot read them.
+   */
+  readonly liveDocuments?: ReadonlyMap<string, () => Promise<string>>;
 }
 
 export function defaultWebRoot(workspaceRoot: string): string {
@@ -78,6 +86,11 @@ export function createSignInPageHandler(options: SignInPageOptions): (request: I
       send(response, 400, 'text/plain; charset=utf-8', 'Malformed path\n', head);
       return;
     }
+    const live = options.liveDocuments?.get(path.slice(1));
+    if (live !== undefined) {
+      serveLive(live, request, (status, body) => send(response, status, status === 200 ? CONTENT_TYPES['.json']! : 'text/plain; charset=utf-8', body, head));
+      return;
+    }
     const document = options.documents.get(path.slice(1));
     if (document !== undefined) {
       send(response, 200, CONTENT_TYPES['.json']!, document, head);
@@ -97,6 +110,25 @@ export function createSignInPageHandler(options: SignInPageOptions): (request: I
       () => send(response, 500, 'text/plain; charset=utf-8', 'Could not read the file\n', head),
     );
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+function serveLive(make: () => Promise<string>, request: IncomingMessage, answer: (status: number, body: string) => void): void {
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${request.headers.host ?? ''}`).hostname;
+  } catch {
+    hostname = '';
+  }
+  if (!LOOPBACK_HOSTS.has(hostname)) {
+    answer(403, 'Only for requests to 127.0.0.1 or localhost\n');
+    return;
+  }
+  make().then(
+    (body) => answer(200, body),
+    (error: unknown) => answer(502, `Could not read the SES sink: ${(error as Error).message}\n`),
+  );
 }
 
 async function readStaticFile(file: string): Promise<Buffer | undefined> {

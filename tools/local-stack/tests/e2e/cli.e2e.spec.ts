@@ -76,6 +76,7 @@ describe('the npm start process (dist/tools/local-stack/main.mjs)', () => {
     for (const text of [`127.0.0.1:${ports[0]}`, `127.0.0.1:${ports[1]}`, outputs.userPoolId, outputs.userPoolClientId, `${outputs.sesEndpoint}/`, outputs.webUrl]) {
       expect(cli.output.stdout).toContain(text);
     }
+    expect(cli.output.stdout).toContain('node dist/tools/local-stack/cli.mjs mail [<address>]');
     expect(listeningBefore).toEqual([true, true, true]);
     expect(stopMs).toBeLessThan(5000);
     expect(listeningAfter).toEqual([false, false, false]);

@@ -182,7 +182,7 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
         status: 400,
         body: {
           __type: 'InvalidParameterException',
-          message: "1 validation error detected: Value at 'refreshToken' failed to satisfy constraint: Member must not be null",
+          message: "1 validation error detected: Value null at 'refreshToken' failed to satisfy constraint: Member must not be null",
         },
       });
     });

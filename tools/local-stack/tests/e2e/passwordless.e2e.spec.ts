@@ -15,8 +15,8 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { codesIn, readMailStore } from '@cognito-passwordless/ses-sink';
 import { configureAmplify } from '../support/amplify';
-import { onlyCodes } from '../support/mail-reader';
 import { failure, leakedSecrets, PASSWORD, startTestStack, uniqueUser, wrongCode, type TestStack } from '../support/test-stack';
 
 describe('passwordless sign-in against the local stack (real trigger bundles, real SES sink)', () => {
@@ -256,12 +256,12 @@ describe('passwordless sign-in against the local stack (real trigger bundles, re
   });
 
   it('sends sign-in emails that each hold exactly one code', async () => {
-    const emails = (await fetch(`${t.outputs.sesEndpoint}/store`).then((r) => r.json())) as { emails: Parameters<typeof onlyCodes>[0][] };
-    const signIn = emails.emails.filter((mail) => mail.subject !== 'Your verification code');
+    const emails = await readMailStore(t.outputs.sesEndpoint);
+    const signIn = emails.filter((mail) => mail.subject !== 'Your verification code');
 
     expect(signIn.length).toBeGreaterThan(5);
-    for (const mail of signIn) expect(onlyCodes(mail)).toHaveLength(1);
-    for (const mail of emails.emails.filter((m) => m.subject === 'Your verification code')) {
+    for (const mail of signIn) expect(codesIn(mail)).toHaveLength(1);
+    for (const mail of emails.filter((m) => m.subject === 'Your verification code')) {
       expect(mail.body.text).toMatch(/^Your verification code is \d{6}$/);
     }
   });
@@ -279,7 +279,7 @@ describe('session expiry', () => {
   });
   afterAll(() => t?.stop());
 
-  it('refuses an expired session with "Invalid session for the user."', async () => {
+  it('refuses an expired session with "Invalid session for the user, session is expired."', async () => {
     const user = uniqueUser();
     await t.client.send(
       new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: user.email }] }),
@@ -304,7 +304,7 @@ describe('session expiry', () => {
       )
       .catch((e: unknown) => e);
 
-    expect(error).toMatchObject({ name: 'NotAuthorizedException', message: 'Invalid session for the user.' });
+    expect(error).toMatchObject({ name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
     expect(t.stack.sessionCount()).toBe(0);
   });
 });

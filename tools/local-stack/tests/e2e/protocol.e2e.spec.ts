@@ -34,7 +34,7 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as { __type?: string; message?: string } };
+    return { status: response.status, headers: response.headers, body: (await response.json()) as { __type?: string; message?: string } };
   }
 
   async function signUp(user = uniqueUser(), password = PASSWORD) {
@@ -112,7 +112,7 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       expect(status).toBe(400);
       expect(body).toEqual({
         __type: 'InvalidParameterException',
-        message: "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must not be null",
+        message: "1 validation error detected: Value null at 'username' failed to satisfy constraint: Member must not be null",
       });
     });
 
@@ -129,6 +129,35 @@ describe('the user pool API: wire protocol, errors and account operations', () =
       expect(badFlow.body.__type).toBe('InvalidParameterException');
       expect(noUsername.body).toEqual({ __type: 'InvalidParameterException', message: 'Missing required parameter USERNAME' });
       expect(disabledFlow.body).toEqual({ __type: 'InvalidParameterException', message: 'USER_PASSWORD_AUTH flow not enabled for this client' });
+    });
+
+    it('quotes the value of a member the service model does not mark sensitive, and only those', async () => {
+      const badFlow = await call('InitiateAuth', { ClientId: t.outputs.userPoolClientId, AuthFlow: 'NO_SUCH_FLOW' });
+      const shortSession = await call('RespondToAuthChallenge', { ClientId: t.outputs.userPoolClientId, ChallengeName: 'CUSTOM_CHALLENGE', Session: 'short' });
+
+      expect(badFlow.body.message).toMatch(/^1 validation error detected: Value 'NO_SUCH_FLOW' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: \[/);
+      expect(shortSession.body.message).toBe(
+        "1 validation error detected: Value at 'session' failed to satisfy constraint: Member must have length greater than or equal to 20",
+      );
+    });
+
+    it('puts the message in x-amzn-ErrorMessage beside x-amzn-ErrorType on every error answer', async () => {
+      const answers = [
+        await call('FlyToTheMoon', {}),
+        await call('SignUp', '{"ClientId": '),
+        await call('SignUp', { ClientId: t.outputs.userPoolClientId, Password: PASSWORD }),
+        await call('GetUser', { AccessToken: 'a.b.c' }),
+        await call('RespondToAuthChallenge', { ClientId: t.outputs.userPoolClientId, ChallengeName: 'CUSTOM_CHALLENGE', Session: 'x'.repeat(40) }),
+      ];
+      const notAllowed = await fetch(`${t.outputs.cognitoEndpoint}/`, { method: 'PUT', body: '{}' });
+
+      for (const { status, headers, body } of answers) {
+        expect(status).toBe(400);
+        expect({ type: headers.get('x-amzn-errortype'), message: headers.get('x-amzn-errormessage') }).toEqual({ type: body.__type, message: body.message });
+      }
+      expect(answers.at(-1)!.headers.get('x-amzn-errormessage')).toBe('Invalid session for the user.');
+      expect(notAllowed.status).toBe(405);
+      expect(notAllowed.headers.get('x-amzn-errormessage')).toBe('Method PUT is not supported');
     });
 
     it('answers an unknown client id with ResourceNotFoundException', async () => {

@@ -1,7 +1,8 @@
 import { buildAmplifyOutputs } from '@cognito-passwordless/client-config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { PASSWORD, startTestStack, uniqueUser, type TestStack } from '../support/test-stack';
 
 const FIXTURE_PAGE = join(__dirname, '..', 'fixtures', 'sign-in-page');
 
@@ -55,7 +56,20 @@ describe('the sign-in page server', () => {
   it('tells the page the sign-in flow and the mail viewer in local-config.json', async () => {
     const response = await fetch(new URL('local-config.json', t.outputs.webUrl));
 
-    expect(await response.json()).toEqual({ signInFlow: 'password-then-code', mailViewerUrl: `${t.outputs.sesEndpoint}/` });
+    expect(await response.json()).toEqual({ signInFlow: 'password-then-code', mailViewerUrl: `${t.outputs.sesEndpoint}/`, latestCodesPath: 'local-codes.json' });
+  });
+
+  it('lists the codes of the newest emails in local-codes.json, newest first', async () => {
+    const user = uniqueUser('codes');
+    await t.client.send(
+      new SignUpCommand({ ClientId: t.outputs.userPoolClientId, Username: user.username, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: user.email }] }),
+    );
+    const code = await t.mail.verificationCode(user.email);
+
+    const { codes } = (await (await fetch(new URL('local-codes.json', t.outputs.webUrl))).json()) as { codes: { to: string[]; subject: string; codes: string[] }[] };
+
+    expect(codes[0]).toEqual({ to: [user.email], subject: 'Your verification code', sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), codes: [code] });
+    expect(codes.length).toBeLessThanOrEqual(5);
   });
 
   it("answers the CORS preflight the page's requests to the user pool endpoint need", async () => {

@@ -1,12 +1,7 @@
+import { codesIn, readMailStore, type CapturedEmail } from '@cognito-passwordless/ses-sink';
+
 /** An email as aws-ses-v2-local shows it at `GET /store`. */
-export interface StoredEmail {
-  readonly messageId: string;
-  readonly from: string;
-  readonly destination: { readonly to: readonly string[] };
-  readonly subject: string;
-  readonly body: { readonly text?: string; readonly html?: string };
-  readonly at: number;
-}
+export type StoredEmail = CapturedEmail;
 
 /** Reads what the SES sink captured, the way a developer would: over HTTP. */
 export class MailReader {
@@ -16,10 +11,9 @@ export class MailReader {
   ) {}
 
   async to(address: string): Promise<StoredEmail[]> {
-    const response = await fetch(`${this.sesEndpoint}/store`);
-    const store = (await response.json()) as { emails: StoredEmail[] };
+    const emails = await readMailStore(this.sesEndpoint);
     this.secrets.add(address);
-    return store.emails.filter((email) => email.destination.to.includes(address));
+    return emails.filter((email) => email.destination.to.includes(address));
   }
 
   /** The one 6–10 digit number in the newest email to `address` (the sign-in code). */
@@ -27,7 +21,7 @@ export class MailReader {
     const emails = await this.to(address);
     const latest = emails.at(-1);
     if (latest === undefined) throw new Error('no email was sent to the address');
-    const codes = onlyCodes(latest);
+    const codes = codesIn(latest);
     if (codes.length !== 1) throw new Error(`expected exactly one code in the email, found ${codes.length}`);
     this.secrets.add(codes[0]!);
     return codes[0]!;
@@ -41,13 +35,4 @@ export class MailReader {
     this.secrets.add(match[1]!);
     return match[1]!;
   }
-}
-
-/** Every standalone 6–10 digit number of an email's text and HTML bodies (the same code may appear in both). */
-export function onlyCodes(email: StoredEmail): string[] {
-  const found = new Set<string>();
-  for (const body of [email.body.text ?? '', email.body.html ?? '']) {
-    for (const match of body.matchAll(/(?<![\d#&])\d{6,10}(?!\d)/g)) found.add(match[0]);
-  }
-  return [...found];
 }

@@ -1,4 +1,4 @@
-import { SessionStore, type AuthSession } from '../../src/pool/sessions';
+import { EXPIRED_TOKEN_MEMORY_MS, MAX_EXPIRED_TOKENS, SessionStore, type AuthSession } from '../../src/pool/sessions';
 
 const SESSION: AuthSession = {
   clientId: 'client',
@@ -38,5 +38,64 @@ describe('SessionStore', () => {
 
     expect(store.size).toBe(0);
     expect(store.take(token)).toBeUndefined();
+  });
+
+  describe('telling an expired session from a spent or unknown one', () => {
+    let nowMs = 1_000_000;
+    const clock = () => nowMs;
+
+    it('says a session that ran past its validity unused has expired', () => {
+      store = new SessionStore(180, clock);
+      const token = store.issue(SESSION);
+
+      nowMs += 180_000;
+
+      expect(store.peek(token)).toBeUndefined();
+      expect(store.hasExpired(token)).toBe(true);
+    });
+
+    it('does not call a spent session, or a token it never issued, expired', () => {
+      store = new SessionStore(180, clock);
+      const spent = store.issue(SESSION);
+      store.take(spent);
+
+      nowMs += 180_000;
+
+      expect(store.hasExpired(spent)).toBe(false);
+      expect(store.hasExpired('never-issued')).toBe(false);
+    });
+
+    it('keeps a live session live until its last millisecond', () => {
+      store = new SessionStore(180, clock);
+      const token = store.issue(SESSION);
+
+      nowMs += 179_999;
+
+      expect(store.hasExpired(token)).toBe(false);
+      expect(store.peek(token)).toBe(SESSION);
+    });
+
+    it(`forgets an expired token ${EXPIRED_TOKEN_MEMORY_MS / 60_000} minutes after it expired`, () => {
+      store = new SessionStore(180, clock);
+      const token = store.issue(SESSION);
+      nowMs += 180_000;
+      store.peek(token);
+
+      nowMs += EXPIRED_TOKEN_MEMORY_MS;
+
+      expect(store.hasExpired(token)).toBe(false);
+    });
+
+    it(`remembers at most ${MAX_EXPIRED_TOKENS} expired tokens, dropping the oldest`, () => {
+      store = new SessionStore(180, clock);
+      const tokens = Array.from({ length: MAX_EXPIRED_TOKENS + 1 }, (_, index) => store.issue(SESSION, `token-${index}`));
+      nowMs += 180_000;
+
+      tokens.forEach((token) => store.peek(token));
+
+      expect(store.hasExpired(tokens[0]!)).toBe(false);
+      expect(store.hasExpired(tokens[1]!)).toBe(true);
+      expect(store.hasExpired(tokens.at(-1)!)).toBe(true);
+    });
   });
 });

@@ -41,6 +41,7 @@ describe('the sign-in page in Chromium, password-then-code flow', () => {
 
     expect(await ui.claims()).toMatchObject({ 'cognito:username': user.username, email: user.email });
     expect(await ui.page.locator('#flow-name').textContent()).toBe('password-then-code');
+    expect(await ui.page.locator('#site-title').textContent()).toBe('Password and code sign-in');
   });
 
   it('refuses a wrong password, sends no code, and asks for the password again', async () => {

@@ -34,7 +34,7 @@ export function assertChromiumInstalled(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}, and the sign-in page's browser tests need it. ` +
-        'On Debian or Ubuntu: sudo apt-get install -y chromium (CI installs it in .ci/run). ' +
+        'On Debian or Ubuntu: sudo apt-get install -y chromium (npm test installs it when it may: the ensure-chromium target). ' +
         'Elsewhere, set CHROMIUM_PATH to a Chromium or Chrome executable.',
     );
   }

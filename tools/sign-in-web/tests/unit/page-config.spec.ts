@@ -36,4 +36,15 @@ describe('parsePageConfig', () => {
   it('refuses a mail viewer address that is not http(s)', () => {
     expect(() => parsePageConfig(outputs(), { ...local, mailViewerUrl: 'javascript:alert(1)' })).toThrow(PageConfigError);
   });
+
+  it('takes the latest codes file from local-config.json, and leaves the panel out without one', () => {
+    expect(parsePageConfig(outputs(), { ...local, latestCodesPath: 'local-codes.json' }).latestCodesPath).toBe('local-codes.json');
+    expect(parsePageConfig(outputs(), local).latestCodesPath).toBeUndefined();
+  });
+
+  it("refuses a latest codes path that would leave the page's origin", () => {
+    expect(() => parsePageConfig(outputs(), { ...local, latestCodesPath: 'http://elsewhere.example/codes.json' })).toThrow(
+      new PageConfigError('local-config.json latestCodesPath must be a file name beside the page, got "http://elsewhere.example/codes.json"'),
+    );
+  });
 });

@@ -1,3 +1,0 @@
-// The tests' own AWS SDK clients run on this machine's Node 20: keep the SDK's
-// Node 22 notice out of the test output.
-process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
