@@ -87,6 +87,7 @@ describe('create-auth-challenge handler', () => {
     expect(result.response.publicChallengeParameters).toEqual({
       hint: 'Enter the 6-digit code we sent to your email address. It is valid for 5 minutes.',
       attemptsLeft: '3',
+      resendAfterSeconds: '30',
     });
     expect(JSON.stringify(result.response)).not.toContain(code);
   });

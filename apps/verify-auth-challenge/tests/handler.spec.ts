@@ -36,7 +36,7 @@ async function issued(code: string, userName = base.userName) {
       userName,
       request: { challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: false, userAttributes: { email: 'jane@example.com', email_verified: 'true' } },
     },
-    { MAX_CODE_ATTEMPTS: 3, CODE_LENGTH: code.length, CODE_TTL_SECONDS: 300, MAX_CODES_PER_HOUR: 100, MAX_FAILED_ANSWERS_PER_DAY: 30 },
+    { MAX_CODE_ATTEMPTS: 3, CODE_LENGTH: code.length, CODE_TTL_SECONDS: 300, MAX_CODES_PER_HOUR: 100, MAX_FAILED_ANSWERS_PER_DAY: 30, RESEND_COOLDOWN_SECONDS: 30 },
     {
       now: Date.now,
       random: { randomInt: () => digits.shift()!, randomBytes },

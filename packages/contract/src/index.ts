@@ -39,3 +39,4 @@ export {
 } from './email-templates';
 export type { EmailTemplatePart, EmailTemplatePlaceholder, EmailTemplateTexts } from './email-templates';
 export { DECOY_EMAIL_RECIPIENT } from './mailbox-simulator';
+export { RESEND_METADATA_KEY, RESEND_METADATA_VALUE, RESEND_WAIT_PARAMETER } from './resend-request';

@@ -5,7 +5,7 @@
  */
 
 export function describeDuration(seconds: number): string {
-  if (seconds % 60 !== 0) return `${seconds} seconds`;
+  if (seconds % 60 !== 0) return seconds === 1 ? '1 second' : `${seconds} seconds`;
   const minutes = seconds / 60;
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
@@ -17,3 +17,9 @@ export const retryHint = (codeLength: number): string =>
   `That code is not right. Enter the ${codeLength}-digit code from the same email.`;
 
 export const EXPIRED_HINT = 'Your code has expired. Sign in again to get a new one.';
+
+export const resentHint = (codeLength: number, ttlSeconds: number): string =>
+  `We sent a new ${codeLength}-digit code to your email address; earlier codes no longer work. It is valid for ${describeDuration(ttlSeconds)}.`;
+
+export const resendWaitHint = (waitSeconds: number): string =>
+  `A new code can be sent in ${describeDuration(waitSeconds)}. Until then, enter the code from the latest email.`;

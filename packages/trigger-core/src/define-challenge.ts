@@ -5,12 +5,16 @@ import {
   PASSWORD_VERIFIER,
   readSessionHistory,
   SRP_A,
+  type SessionEntry,
   type SessionHistory,
 } from './session-history';
+import { isResendRequest, MAX_RESENDS_PER_SIGN_IN, resendsBefore } from './sign-in-resends';
 
 export type DefineFailReason =
-  /** A wrong code at the MAX_CODE_ATTEMPTS-th custom round. */
+  /** A wrong code at the MAX_CODE_ATTEMPTS-th compared answer. */
   | 'attempts-exhausted'
+  /** A resend request past MAX_RESENDS_PER_SIGN_IN. */
+  | 'resends-exhausted'
   /** password-then-code was started without SRP, so no password can be checked. */
   | 'password-required'
   /** Cognito's own SRP password check answered false. */
@@ -22,9 +26,9 @@ export type DefineFailReason =
 
 export type DefineDecision =
   | { readonly outcome: 'password-verifier' }
-  /** `round` counts the custom challenges of this session, this one included. */
-  | { readonly outcome: 'custom-challenge'; readonly round: number }
-  | { readonly outcome: 'issue-tokens'; readonly round: number }
+  /** `round` counts the custom challenges of this session, this one included; `resends` the resend requests among them. */
+  | { readonly outcome: 'custom-challenge'; readonly round: number; readonly resends: number }
+  | { readonly outcome: 'issue-tokens'; readonly round: number; readonly resends: number }
   | { readonly outcome: 'fail'; readonly reason: DefineFailReason };
 
 const fail = (reason: DefineFailReason): DefineDecision => ({ outcome: 'fail', reason });
@@ -64,19 +68,45 @@ export function decideNextChallenge(request: unknown, config: DefineConfig): Def
   if (typeof prefix !== 'number') return prefix;
 
   const rounds = history.slice(prefix);
-  if (rounds.length > config.MAX_CODE_ATTEMPTS) return fail('invalid-session');
   if (rounds.some((entry) => entry.challengeName !== CUSTOM_CHALLENGE)) return fail('invalid-session');
-  // Only the last round may be right: a right answer ends the session.
-  if (rounds.slice(0, -1).some((entry) => entry.challengeResult)) return fail('invalid-session');
+  const resent = resendFlags(rounds, isResendRequest(request));
+  if (!resent) return fail('invalid-session');
+  // Only the last round may be right (a right answer ends the session), and never one answered with a resend request.
+  if (rounds.some((entry, i) => entry.challengeResult && (i < rounds.length - 1 || resent[i]))) return fail('invalid-session');
+  const resends = resent.filter(Boolean).length;
+  const compared = rounds.length - resends;
+  if (compared > config.MAX_CODE_ATTEMPTS) return fail('invalid-session');
+  if (resends > MAX_RESENDS_PER_SIGN_IN) return fail('resends-exhausted');
 
   const last = rounds.at(-1);
-  if (!last) return { outcome: 'custom-challenge', round: 1 };
+  if (!last) return { outcome: 'custom-challenge', round: 1, resends };
   if (last.challengeResult) {
     // Verify never accepts an answer for an unknown user; if one got through, it was not ours.
-    return userNotFound ? fail('invalid-session') : { outcome: 'issue-tokens', round: rounds.length };
+    return userNotFound ? fail('invalid-session') : { outcome: 'issue-tokens', round: rounds.length, resends };
   }
-  if (rounds.length < config.MAX_CODE_ATTEMPTS) return { outcome: 'custom-challenge', round: rounds.length + 1 };
+  if (compared < config.MAX_CODE_ATTEMPTS) return { outcome: 'custom-challenge', round: rounds.length + 1, resends };
   return fail('attempts-exhausted');
+}
+
+/**
+ * Which custom rounds were answered with a resend request, or undefined when
+ * the counts Create wrote are not a sequence it writes (starting at 0, each
+ * round one more than the last at most). The round after a resend request
+ * carries the raised count; the last round's own request is this round's
+ * client metadata.
+ */
+function resendFlags(rounds: readonly SessionEntry[], lastIsResend: boolean): boolean[] | undefined {
+  const counts = rounds.map((entry) => resendsBefore(entry.challengeMetadata));
+  if (counts.length > 0 && counts[0] !== 0) return undefined;
+  const flags: boolean[] = [];
+  for (const [i, count] of counts.entries()) {
+    if (i === 0) continue;
+    const step = count - (counts[i - 1] ?? 0);
+    if (step !== 0 && step !== 1) return undefined;
+    flags.push(step === 1);
+  }
+  if (rounds.length > 0) flags.push(lastIsResend);
+  return flags;
 }
 
 /** The `response` Cognito reads from Define Auth Challenge. */

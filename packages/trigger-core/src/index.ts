@@ -18,6 +18,7 @@ export { findSystemErrorCode } from './system-error-code';
 export { normalizeUserName, signInStateKey } from './state-key';
 export { MAX_STATE_ROUNDS, STATE_BUDGET_MS } from './state-transaction';
 export { CODE_WINDOW_MS, FAILURE_BUCKET_SECONDS, FAILURE_WINDOW_SECONDS } from './sign-in-limits';
-export { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, SRP_A } from './session-history';
+export { CUSTOM_CHALLENGE, MAX_SESSION_ENTRIES, PASSWORD_VERIFIER, SRP_A } from './session-history';
+export { MAX_RESENDS_PER_SIGN_IN } from './sign-in-resends';
 export type { SessionEntry } from './session-history';
 export type { Clock, CodeMessage, RandomSource, SendCode, SignInStateStore, StoredSignInState } from './ports';

@@ -1,4 +1,6 @@
+import { MAX_CODE_ATTEMPTS } from '@cognito-passwordless/contract';
 import * as v from 'valibot';
+import { MAX_RESENDS_PER_SIGN_IN } from './sign-in-resends';
 
 /** The challenge names a CUSTOM_AUTH session can hold. */
 export const SRP_A = 'SRP_A';
@@ -6,11 +8,12 @@ export const PASSWORD_VERIFIER = 'PASSWORD_VERIFIER';
 export const CUSTOM_CHALLENGE = 'CUSTOM_CHALLENGE';
 
 /**
- * No valid session is longer than SRP_A + PASSWORD_VERIFIER + 10 custom rounds
- * (MAX_CODE_ATTEMPTS is at most 10); anything longer is refused before its
- * entries are even read.
+ * No valid session is longer than SRP_A + PASSWORD_VERIFIER + the custom
+ * rounds: at most MAX_CODE_ATTEMPTS answers (10 at most) and
+ * MAX_RESENDS_PER_SIGN_IN resend requests, 22 entries in all; anything longer
+ * is refused before its entries are even read.
  */
-export const MAX_SESSION_ENTRIES = 12;
+export const MAX_SESSION_ENTRIES = 2 + MAX_CODE_ATTEMPTS.max + MAX_RESENDS_PER_SIGN_IN;
 
 const sessionEntrySchema = v.object({
   challengeName: v.pipe(v.string(), v.maxLength(64)),

@@ -5,6 +5,7 @@ import type { VerifyConfig } from './config.schema';
 import { ownField, readUserNotFound } from './event-fields';
 import type { Clock, SignInStateStore } from './ports';
 import { failedAnswersInWindow, withChallenge, withFailedAnswer } from './sign-in-limits';
+import { isResendRequest } from './sign-in-resends';
 import { signInStateKey } from './state-key';
 import { changeSignInState } from './state-transaction';
 
@@ -14,6 +15,8 @@ export type VerifyOutcome =
   | 'expired'
   /** Not a string of CODE_LENGTH ASCII digits once surrounding whitespace is trimmed. */
   | 'malformed-answer'
+  /** The round was answered with a resend request: not compared, not counted. */
+  | 'resend-requested'
   /** The event names no challenge of this user's state (missing, tampered, already used or forgotten). */
   | 'no-challenge'
   /** Answered and counted like a wrong code, for a username that does not exist. */
@@ -49,7 +52,8 @@ function normalizeAnswer(answer: unknown, codeLength: number): string | undefine
  * answer in the same conditional write that reads the limit, so parallel
  * sessions can never get more answers compared than the limit allows. A right
  * answer uses the challenge up. Unknown usernames get the same work and the
- * same counting, and never a right answer.
+ * same counting, and never a right answer. A round answered with a resend
+ * request is false without any of that.
  */
 export async function verifyAnswer(event: unknown, config: VerifyConfig, deps: VerifyDependencies): Promise<VerifyDecision> {
   const wrong = (outcome: Exclude<VerifyOutcome, typeof LIMITED_OUTCOME | 'correct'>): VerifyDecision => ({ answerCorrect: false, outcome });
@@ -57,6 +61,8 @@ export async function verifyAnswer(event: unknown, config: VerifyConfig, deps: V
   const userNotFound = readUserNotFound(request);
   const stateKey = signInStateKey(event);
   if (userNotFound === undefined || stateKey === undefined) return wrong('malformed-event');
+  // A resend request is not an answer: the answer text is ignored, nothing is compared or counted, and Create of the next round sends the code.
+  if (isResendRequest(request)) return wrong('resend-requested');
 
   const token = decodeChallengeToken(ownField(ownField(request, 'privateChallengeParameters'), PRIVATE_CHALLENGE_KEY));
   if (!token) return wrong('no-challenge');

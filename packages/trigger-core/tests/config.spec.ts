@@ -18,6 +18,7 @@ describe('environment configuration', () => {
       CODE_TTL_SECONDS: 300,
       MAX_CODES_PER_HOUR: 5,
       MAX_FAILED_ANSWERS_PER_DAY: 30,
+      RESEND_COOLDOWN_SECONDS: 30,
     });
     expect(readVerifyConfig({})).toEqual({ CODE_LENGTH: 6, CODE_TTL_SECONDS: 300, MAX_FAILED_ANSWERS_PER_DAY: 30 });
   });
@@ -33,8 +34,16 @@ describe('environment configuration', () => {
       CODE_TTL_SECONDS: '900',
       MAX_CODES_PER_HOUR: '100',
       MAX_FAILED_ANSWERS_PER_DAY: '10000',
+      RESEND_COOLDOWN_SECONDS: '0',
     });
-    expect(config).toEqual({ MAX_CODE_ATTEMPTS: 10, CODE_LENGTH: 8, CODE_TTL_SECONDS: 900, MAX_CODES_PER_HOUR: 100, MAX_FAILED_ANSWERS_PER_DAY: 10000 });
+    expect(config).toEqual({
+      MAX_CODE_ATTEMPTS: 10,
+      CODE_LENGTH: 8,
+      CODE_TTL_SECONDS: 900,
+      MAX_CODES_PER_HOUR: 100,
+      MAX_FAILED_ANSWERS_PER_DAY: 10000,
+      RESEND_COOLDOWN_SECONDS: 0,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -78,6 +87,8 @@ describe('environment configuration', () => {
     ['MAX_FAILED_ANSWERS_PER_DAY', '0', 'MAX_FAILED_ANSWERS_PER_DAY is 0: must be a whole number from 1 to 1000000'],
     ['MAX_FAILED_ANSWERS_PER_DAY', '1000001', 'MAX_FAILED_ANSWERS_PER_DAY is 1000001: must be a whole number from 1 to 1000000'],
     ['MAX_FAILED_ANSWERS_PER_DAY', '1e3', 'MAX_FAILED_ANSWERS_PER_DAY is "1e3": must be a whole number from 1 to 1000000'],
+    ['RESEND_COOLDOWN_SECONDS', '301', 'RESEND_COOLDOWN_SECONDS is 301: must be a whole number from 0 to 300'],
+    ['RESEND_COOLDOWN_SECONDS', '-1', 'RESEND_COOLDOWN_SECONDS is "-1": must be a whole number from 0 to 300'],
   ])('refuses the limit %s=%j', (variable, value, message) => {
     expect(configError(() => readCreateConfig({ [variable]: value })).message).toBe(message);
   });

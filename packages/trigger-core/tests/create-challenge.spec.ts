@@ -74,6 +74,7 @@ describe('Create Auth Challenge, first round', () => {
     expect(result.response.publicChallengeParameters).toEqual({
       hint: 'Enter the 6-digit code we sent to your email address. It is valid for 5 minutes.',
       attemptsLeft: '3',
+      resendAfterSeconds: '30',
     });
   });
 
@@ -143,6 +144,7 @@ describe('Create Auth Challenge, retries', () => {
     expect(retry.response.publicChallengeParameters).toEqual({
       hint: 'That code is not right. Enter the 6-digit code from the same email.',
       attemptsLeft: '1',
+      resendAfterSeconds: '30',
     });
   });
 

@@ -10,21 +10,21 @@ const decide = (session: unknown[], config = passwordless(), userNotFound: unkno
 
 describe('Define Auth Challenge, passwordless', () => {
   it('asks for a code when the client starts without SRP', () => {
-    expect(decide([])).toEqual({ outcome: 'custom-challenge', round: 1 });
+    expect(decide([])).toEqual({ outcome: 'custom-challenge', round: 1, resends: 0 });
   });
 
   it('asks for a code when the client starts with SRP_A (Amplify Flutter given a password)', () => {
-    expect(decide([SRP_OK])).toEqual({ outcome: 'custom-challenge', round: 1 });
+    expect(decide([SRP_OK])).toEqual({ outcome: 'custom-challenge', round: 1, resends: 0 });
   });
 
   it('issues tokens after a right code', () => {
-    expect(decide([RIGHT])).toEqual({ outcome: 'issue-tokens', round: 1 });
-    expect(decide([SRP_OK, WRONG, RIGHT])).toEqual({ outcome: 'issue-tokens', round: 2 });
+    expect(decide([RIGHT])).toEqual({ outcome: 'issue-tokens', round: 1, resends: 0 });
+    expect(decide([SRP_OK, WRONG, RIGHT])).toEqual({ outcome: 'issue-tokens', round: 2, resends: 0 });
   });
 
   it('asks again after a wrong code while attempts are left', () => {
-    expect(decide([WRONG])).toEqual({ outcome: 'custom-challenge', round: 2 });
-    expect(decide([WRONG, WRONG])).toEqual({ outcome: 'custom-challenge', round: 3 });
+    expect(decide([WRONG])).toEqual({ outcome: 'custom-challenge', round: 2, resends: 0 });
+    expect(decide([WRONG, WRONG])).toEqual({ outcome: 'custom-challenge', round: 3, resends: 0 });
   });
 
   it('fails the session after the third wrong code', () => {
@@ -67,11 +67,11 @@ describe('Define Auth Challenge, password-then-code', () => {
   });
 
   it('asks for a code after the password', () => {
-    expect(decide([SRP_OK, PASSWORD_OK], passwordThenCode())).toEqual({ outcome: 'custom-challenge', round: 1 });
+    expect(decide([SRP_OK, PASSWORD_OK], passwordThenCode())).toEqual({ outcome: 'custom-challenge', round: 1, resends: 0 });
   });
 
   it('issues tokens after password and code', () => {
-    expect(decide([SRP_OK, PASSWORD_OK, WRONG, RIGHT], passwordThenCode())).toEqual({ outcome: 'issue-tokens', round: 2 });
+    expect(decide([SRP_OK, PASSWORD_OK, WRONG, RIGHT], passwordThenCode())).toEqual({ outcome: 'issue-tokens', round: 2, resends: 0 });
   });
 
   it('fails a client that starts without SRP: the flow needs the password', () => {
@@ -125,7 +125,7 @@ describe('Define Auth Challenge, malformed events', () => {
   it('treats a missing userNotFound as a known user (pools without existence-error prevention)', () => {
     const event = defineEvent();
     delete (event.request as { userNotFound?: boolean }).userNotFound;
-    expect(decideNextChallenge(event.request, passwordless())).toEqual({ outcome: 'custom-challenge', round: 1 });
+    expect(decideNextChallenge(event.request, passwordless())).toEqual({ outcome: 'custom-challenge', round: 1, resends: 0 });
   });
 
   it('fails a missing request', () => {
@@ -136,8 +136,8 @@ describe('Define Auth Challenge, malformed events', () => {
 describe('toDefineResponse', () => {
   it('maps each decision onto the response Cognito reads', () => {
     expect(toDefineResponse({ outcome: 'password-verifier' })).toEqual({ challengeName: 'PASSWORD_VERIFIER', issueTokens: false, failAuthentication: false });
-    expect(toDefineResponse({ outcome: 'custom-challenge', round: 1 })).toEqual({ challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false });
-    expect(toDefineResponse({ outcome: 'issue-tokens', round: 1 })).toEqual({ issueTokens: true, failAuthentication: false });
+    expect(toDefineResponse({ outcome: 'custom-challenge', round: 1, resends: 0 })).toEqual({ challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false });
+    expect(toDefineResponse({ outcome: 'issue-tokens', round: 1, resends: 0 })).toEqual({ issueTokens: true, failAuthentication: false });
     expect(toDefineResponse({ outcome: 'fail', reason: 'attempts-exhausted' })).toEqual({ issueTokens: false, failAuthentication: true });
   });
 });

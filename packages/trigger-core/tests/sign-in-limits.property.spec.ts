@@ -13,6 +13,7 @@ const limits = (codesPerHour: number, failuresPerDay: number): CreateConfig => (
   CODE_TTL_SECONDS: 300,
   MAX_CODES_PER_HOUR: codesPerHour,
   MAX_FAILED_ANSWERS_PER_DAY: failuresPerDay,
+  RESEND_COOLDOWN_SECONDS: 30,
 });
 
 const verifyEventFor = (privateChallengeParameters: Record<string, string>, userNotFound: boolean) => {

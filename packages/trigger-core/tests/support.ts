@@ -21,6 +21,7 @@ export const createConfig: CreateConfig = {
   CODE_TTL_SECONDS: 300,
   MAX_CODES_PER_HOUR: 5,
   MAX_FAILED_ANSWERS_PER_DAY: 30,
+  RESEND_COOLDOWN_SECONDS: 30,
 };
 export const verifyConfig: VerifyConfig = { CODE_LENGTH: 6, CODE_TTL_SECONDS: 300, MAX_FAILED_ANSWERS_PER_DAY: 30 };
 

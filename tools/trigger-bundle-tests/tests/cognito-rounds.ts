@@ -66,7 +66,8 @@ export class CognitoRounds {
     return this.next();
   }
 
-  async answer(step: Step, challengeAnswer: string): Promise<Step> {
+  /** RespondToAuthChallenge; Cognito hands its `clientMetadata` to Verify, Define and Create of this round. */
+  async answer(step: Step, challengeAnswer: string, clientMetadata: Record<string, string> = {}): Promise<Step> {
     if (step.kind !== 'challenge') throw new Error(`cannot answer a ${step.kind} step`);
     const verified = (await this.functions.verify.invoke({
       ...base(this.user, 'VerifyAuthChallengeResponse_Authentication'),
@@ -74,19 +75,20 @@ export class CognitoRounds {
         userAttributes: this.user.userAttributes,
         privateChallengeParameters: step.private,
         challengeAnswer,
-        clientMetadata: {},
+        clientMetadata,
         userNotFound: this.user.userNotFound,
       },
       response: { answerCorrect: null },
     })) as { response: { answerCorrect: boolean } };
     this.session.push({ challengeName: 'CUSTOM_CHALLENGE', challengeResult: verified.response.answerCorrect, challengeMetadata: step.metadata });
-    return this.next();
+    return this.next(clientMetadata);
   }
 
-  private async next(): Promise<Step> {
+  private async next(clientMetadata?: Record<string, string>): Promise<Step> {
+    const metadata = clientMetadata ? { clientMetadata } : {};
     const defined = (await this.functions.define.invoke({
       ...base(this.user, 'DefineAuthChallenge_Authentication'),
-      request: { userAttributes: this.user.userAttributes, session: structuredClone(this.session), userNotFound: this.user.userNotFound },
+      request: { userAttributes: this.user.userAttributes, session: structuredClone(this.session), userNotFound: this.user.userNotFound, ...metadata },
       response: { challengeName: null, issueTokens: null, failAuthentication: null },
     })) as { response: { challengeName?: string; issueTokens: boolean; failAuthentication: boolean } };
     const { response } = defined;
@@ -102,6 +104,7 @@ export class CognitoRounds {
         challengeName: 'CUSTOM_CHALLENGE',
         session: structuredClone(this.session),
         userNotFound: this.user.userNotFound,
+        ...metadata,
       },
       response: { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null },
     })) as { response: { publicChallengeParameters: Record<string, string>; privateChallengeParameters: Record<string, string>; challengeMetadata: string } };

@@ -184,7 +184,7 @@ describe('hostile events against each bundle', () => {
     // A case that only changes the session of a valid first round may still send a code; none may be answerable without it.
     expect(result.errorType ?? checked?.response?.['answerCorrect']).not.toBe(true);
     if (result.response) {
-      expect(Object.keys(result.response['publicChallengeParameters'] as object).sort()).toEqual(['attemptsLeft', 'hint']);
+      expect(Object.keys(result.response['publicChallengeParameters'] as object).sort()).toEqual(['attemptsLeft', 'hint', 'resendAfterSeconds']);
     }
     const sent = await sink.emails();
     expect(sent.every((e) => e.destination.to.length === 1 && ['jane@example.com', DECOY_EMAIL_RECIPIENT].includes(e.destination.to[0]!))).toBe(true);

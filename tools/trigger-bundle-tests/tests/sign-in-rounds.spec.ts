@@ -23,7 +23,7 @@ describe('the three bundles, driven round by round as Cognito does', () => {
   let sink: SesSink;
   let dynalite: DynaliteServer;
   let bundles: DeployedBundles;
-  let fns: Record<'define' | 'definePassword' | 'create' | 'verify' | 'createLater' | 'verifyLater', LambdaFunction>;
+  let fns: Record<'define' | 'definePassword' | 'create' | 'verify' | 'createLater' | 'verifyLater' | 'createNoCooldown', LambdaFunction>;
 
   beforeAll(async () => {
     [sink, dynalite] = await Promise.all([startSesSink(), startDynalite()]);
@@ -41,6 +41,7 @@ describe('the three bundles, driven round by round as Cognito does', () => {
       verify: bundles.start('verify-auth-challenge', verifyEnv),
       createLater: bundles.start('create-auth-challenge', createEnv, afterExpiry),
       verifyLater: bundles.start('verify-auth-challenge', verifyEnv, afterExpiry),
+      createNoCooldown: bundles.start('create-auth-challenge', { ...createEnv, RESEND_COOLDOWN_SECONDS: '0' }),
     };
   });
   afterAll(async () => {
@@ -73,6 +74,7 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     expect(first.publicChallengeParameters).toEqual({
       hint: 'Enter the 6-digit code we sent to your email address. It is valid for 2 minutes.',
       attemptsLeft: '3',
+      resendAfterSeconds: '30',
     });
     expect(done).toEqual({ kind: 'tokens' });
   });
@@ -96,7 +98,11 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     const third = challenge(await flow.answer(second, ` ${wrongCode(wrongCode(code))}\n`));
     const done = await flow.answer(third, code);
 
-    expect(second.publicChallengeParameters).toEqual({ hint: 'That code is not right. Enter the 6-digit code from the same email.', attemptsLeft: '2' });
+    expect(second.publicChallengeParameters).toEqual({
+      hint: 'That code is not right. Enter the 6-digit code from the same email.',
+      attemptsLeft: '2',
+      resendAfterSeconds: expect.stringMatching(/^(2[0-9]|30)$/),
+    });
     expect(third.publicChallengeParameters['attemptsLeft']).toBe('1');
     expect(done).toEqual({ kind: 'tokens' });
     expect(await sink.emails()).toHaveLength(1);
@@ -153,7 +159,7 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     const retried = challenge(await later.answer(first, wrongCode(code)));
     const afterRight = await later.answer(retried, code);
 
-    expect(retried.publicChallengeParameters).toEqual({ hint: 'Your code has expired. Sign in again to get a new one.', attemptsLeft: '2' });
+    expect(retried.publicChallengeParameters).toEqual({ hint: 'Your code has expired. Sign in again to get a new one.', attemptsLeft: '2', resendAfterSeconds: '0' });
     expect(afterRight.kind).toBe('challenge');
     expect(await sink.emails()).toHaveLength(1);
   });
@@ -217,5 +223,61 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     });
 
     expect(replay).toMatchObject({ response: { answerCorrect: false } });
+  });
+
+  describe('resending a code', () => {
+    const RESEND = { action: 'resend' };
+
+    it('sends a new code that signs in, kills the old one and keeps the attempts left', async () => {
+      const flow = rounds(KNOWN_USER, { create: fns.createNoCooldown });
+      const first = challenge(await flow.start());
+      const oldCode = codeIn((await sink.emails())[0]!);
+
+      const wrong = challenge(await flow.answer(first, wrongCode(oldCode)));
+      const resent = challenge(await flow.answer(wrong, 'resend', RESEND));
+      const emails = await sink.emails();
+      const newCode = codeIn(emails[1]!);
+      const oldTried = challenge(await flow.answer(resent, oldCode));
+      const done = await flow.answer(oldTried, newCode);
+
+      expect(emails.map((e) => e.destination.to)).toEqual([['jane.doe@example.com'], ['jane.doe@example.com']]);
+      expect(resent.publicChallengeParameters).toMatchObject({ attemptsLeft: '2', resendAfterSeconds: '0' });
+      expect(resent.publicChallengeParameters['hint']).toContain('earlier codes no longer work');
+      expect(oldTried.publicChallengeParameters['attemptsLeft']).toBe('1');
+      expect(done).toEqual({ kind: 'tokens' });
+    });
+
+    it('sends nothing inside RESEND_COOLDOWN_SECONDS and says how long to wait; the first code still signs in', async () => {
+      const flow = rounds();
+      const first = challenge(await flow.start());
+      const code = codeIn((await sink.emails())[0]!);
+
+      const waited = challenge(await flow.answer(first, 'resend', RESEND));
+      const done = await flow.answer(waited, code);
+
+      expect(Number(waited.publicChallengeParameters['resendAfterSeconds'])).toBeGreaterThan(20);
+      expect(waited.publicChallengeParameters['attemptsLeft']).toBe('3');
+      expect(await sink.emails()).toHaveLength(1);
+      expect(done).toEqual({ kind: 'tokens' });
+    });
+
+    it('gives an unknown user the same rounds and only decoy emails', async () => {
+      const steps = async (user: User) => {
+        const flow = rounds(user, { create: fns.createNoCooldown });
+        const visible = [challenge(await flow.start())];
+        visible.push(challenge(await flow.answer(visible[0]!, 'resend', RESEND)));
+        visible.push(challenge(await flow.answer(visible[1]!, '000000')));
+        return visible.map((step) => step.publicChallengeParameters);
+      };
+
+      const known = await steps(KNOWN_USER);
+      const knownMail = await peoplesMail();
+      await sink.clear();
+      const unknown = await steps(UNKNOWN_USER);
+
+      expect(unknown).toEqual(known);
+      expect(knownMail).toHaveLength(2);
+      expect((await sink.emails()).map((e) => e.destination.to)).toEqual([[DECOY_EMAIL_RECIPIENT], [DECOY_EMAIL_RECIPIENT]]);
+    });
   });
 });

@@ -77,7 +77,7 @@ export async function measureWarmHandlers(root: string, calls = 100_000, createC
       (
         await createChallenge(
           { ...baseEvent, userName, request: { challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: false, userAttributes: attributes } },
-          { MAX_CODE_ATTEMPTS: 3, CODE_LENGTH: 6, CODE_TTL_SECONDS: 900, MAX_CODES_PER_HOUR: 100, MAX_FAILED_ANSWERS_PER_DAY: 100 },
+          { MAX_CODE_ATTEMPTS: 3, CODE_LENGTH: 6, CODE_TTL_SECONDS: 900, MAX_CODES_PER_HOUR: 100, MAX_FAILED_ANSWERS_PER_DAY: 100, RESEND_COOLDOWN_SECONDS: 30 },
           { now: Date.now, random: { randomInt: () => digits.shift() ?? 0, randomBytes }, sendCode: async () => undefined, store },
         )
       ).response;
