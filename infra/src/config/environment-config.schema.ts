@@ -7,6 +7,7 @@ import {
   MAX_CODE_ATTEMPTS,
   MAX_CODES_PER_HOUR,
   MAX_FAILED_ANSWERS_PER_DAY,
+  RESEND_COOLDOWN_SECONDS,
   SIGN_IN_FLOW,
   type WholeNumberVariable,
 } from '@cognito-passwordless/contract';
@@ -63,6 +64,8 @@ const SignInSchema = v.pipe(
     maxCodesPerHour: wholeNumberSetting(MAX_CODES_PER_HOUR),
     /** MAX_FAILED_ANSWERS_PER_DAY: wrong answers per username per rolling 24 hours (Create and Verify). */
     maxFailedAnswersPerDay: wholeNumberSetting(MAX_FAILED_ANSWERS_PER_DAY),
+    /** RESEND_COOLDOWN_SECONDS: minimum gap between two code emails of one sign-in (Create). */
+    resendCooldownSeconds: wholeNumberSetting(RESEND_COOLDOWN_SECONDS),
   }),
   // Reported on maxFailedAnswersPerDay; the message names codeLength too.
   v.forward(

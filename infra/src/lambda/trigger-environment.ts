@@ -30,15 +30,15 @@ const SIGN_IN_VALUES: Readonly<Record<string, ValueOf>> = {
   [CODE_TTL_SECONDS.name]: ({ signIn }) => String(signIn.codeTtlSeconds),
   [MAX_CODES_PER_HOUR.name]: ({ signIn }) => String(signIn.maxCodesPerHour),
   [MAX_FAILED_ANSWERS_PER_DAY.name]: ({ signIn }) => String(signIn.maxFailedAnswersPerDay),
+  [RESEND_COOLDOWN_SECONDS.name]: ({ signIn }) => String(signIn.resendCooldownSeconds),
   [SIGN_IN_STATE_TABLE.name]: (_config, resources) => resources.stateTableName,
 };
 
 /**
- * Contract variables the stack leaves to the trigger's default for now: no
- * environment setting drives them yet (the resend cooldown comes with the
- * issue that lets a client ask for a resend).
+ * Contract variables the stack leaves to the trigger's default for now: none,
+ * every one has an environment setting.
  */
-export const UNSET_SIGN_IN_VARIABLES: readonly TriggerVariable[] = [RESEND_COOLDOWN_SECONDS];
+export const UNSET_SIGN_IN_VARIABLES: readonly TriggerVariable[] = [];
 
 /**
  * The environment contract: each function gets exactly the sign-in variables

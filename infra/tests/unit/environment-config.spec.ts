@@ -36,6 +36,7 @@ describe('parseEnvironmentConfig', () => {
       codeTtlSeconds: 300,
       maxCodesPerHour: 5,
       maxFailedAnswersPerDay: 30,
+      resendCooldownSeconds: 30,
     });
     expect(config.email.subject).toBeUndefined();
     expect(config.email.defaultLocale).toBe('en');
@@ -66,6 +67,8 @@ describe('parseEnvironmentConfig', () => {
     ['signIn.maxFailedAnswersPerDay', 'signIn.maxFailedAnswersPerDay', 0],
     ['signIn.maxFailedAnswersPerDay', 'signIn.maxFailedAnswersPerDay', 1_000_001],
     ['signIn.maxFailedAnswersPerDay', 'signIn.maxFailedAnswersPerDay', 101],
+    ['signIn.resendCooldownSeconds', 'signIn.resendCooldownSeconds', 301],
+    ['signIn.resendCooldownSeconds', 'signIn.resendCooldownSeconds', -1],
     ['stateTable', 'stateTable', undefined],
     ['stateTable.pointInTimeRecovery', 'stateTable.pointInTimeRecovery', 'on'],
     ['alarms.limitedSignInsPer5Minutes', 'alarms.limitedSignInsPer5Minutes', 0],

@@ -25,6 +25,7 @@ describe('triggerEnvironment', () => {
       CODE_TTL_SECONDS: '300',
       MAX_CODES_PER_HOUR: '5',
       MAX_FAILED_ANSWERS_PER_DAY: '30',
+      RESEND_COOLDOWN_SECONDS: '30',
       SIGN_IN_STATE_TABLE: 'app-prod-sign-in-state',
       EMAIL_FROM: 'Example <no-reply@auth.example.com>',
       EMAIL_DEFAULT_LOCALE: 'en',
@@ -52,8 +53,11 @@ describe('triggerEnvironment', () => {
     for (const variable of UNSET_SIGN_IN_VARIABLES) expect(environment).not.toHaveProperty(variable.name);
   });
 
-  it('leaves only the resend cooldown to the trigger default, until a setting drives it', () => {
-    expect(UNSET_SIGN_IN_VARIABLES.map((variable) => variable.name)).toEqual(['RESEND_COOLDOWN_SECONDS']);
+  it('leaves no variable to the trigger default: the resend cooldown comes from signIn.resendCooldownSeconds', () => {
+    const config = parseEnvironmentConfig(inputWith(prodInput(), 'signIn.resendCooldownSeconds', 0));
+
+    expect(UNSET_SIGN_IN_VARIABLES).toEqual([]);
+    expect(triggerEnvironment('create-auth-challenge', config, RESOURCES)['RESEND_COOLDOWN_SECONDS']).toBe('0');
   });
 
   it('refuses a contract variable the stack has no value for, naming it and the function', () => {

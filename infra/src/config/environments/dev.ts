@@ -20,6 +20,7 @@ export const dev = {
     codeTtlSeconds: 300,
     maxCodesPerHour: 5,
     maxFailedAnswersPerDay: 30,
+    resendCooldownSeconds: 30,
   },
   email: {
     from: 'Sign-in <no-reply@example.com>',

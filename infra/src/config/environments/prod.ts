@@ -21,6 +21,7 @@ export const prod = {
     codeTtlSeconds: 300,
     maxCodesPerHour: 5,
     maxFailedAnswersPerDay: 30,
+    resendCooldownSeconds: 30,
   },
   email: {
     from: 'Example <no-reply@auth.example.com>',
