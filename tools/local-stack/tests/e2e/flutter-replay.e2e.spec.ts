@@ -45,7 +45,8 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
   let t: TestStack;
 
   beforeAll(async () => {
-    t = await startTestStack({ triggerSettings: { SIGN_IN_FLOW: 'passwordless' } });
+    // No resend cooldown, so a resend sends at once.
+    t = await startTestStack({ triggerSettings: { SIGN_IN_FLOW: 'passwordless', RESEND_COOLDOWN_SECONDS: '0' } });
   });
   afterAll(() => t?.stop());
 
@@ -88,6 +89,27 @@ describe('Amplify Flutter replay, passwordless pool (customAuthWithoutSrp)', () 
     const done = await client.confirmSignIn(code);
 
     expect(retry).toMatchObject({ signedIn: false, challengeName: 'CUSTOM_CHALLENGE', challengeParameters: { attemptsLeft: '2' } });
+    expect(done.signedIn).toBe(true);
+    if (done.signedIn) remember(t, done.tokens);
+  });
+
+  it('resends the code on confirmSignIn with clientMetadata {action: resend}: the new code signs in, the old one no longer does', async () => {
+    const { client, user } = await flutterSignUp(t);
+    await client.signIn(user.username, 'customAuthWithoutSrp');
+    const oldCode = await t.mail.latestCode(user.email);
+
+    const resent = await client.resendCode();
+    const newCode = await t.mail.latestCode(user.email);
+    const oldTried = await client.confirmSignIn(oldCode);
+    const done = await client.confirmSignIn(newCode);
+
+    expect(client.sent.at(-3)).toMatchObject({
+      operation: 'RespondToAuthChallenge',
+      body: { ChallengeResponses: { USERNAME: user.username, ANSWER: 'resend' }, ClientMetadata: { action: 'resend' } },
+    });
+    expect(resent).toMatchObject({ signedIn: false, challengeName: 'CUSTOM_CHALLENGE', challengeParameters: { attemptsLeft: '3', resendAfterSeconds: '0' } });
+    expect(newCode).not.toBe(oldCode);
+    expect(oldTried).toMatchObject({ signedIn: false, challengeParameters: { attemptsLeft: '2' } });
     expect(done.signedIn).toBe(true);
     if (done.signedIn) remember(t, done.tokens);
   });

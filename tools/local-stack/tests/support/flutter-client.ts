@@ -164,6 +164,16 @@ export class FlutterReplayClient {
   }
 
   /**
+   * The resend call the README documents: `Amplify.Auth.confirmSignIn(confirmationValue:
+   * 'resend', options: const ConfirmSignInOptions(pluginOptions:
+   * CognitoConfirmSignInPluginOptions(clientMetadata: {'action': 'resend'})))`, the
+   * same RespondToAuthChallenge as an answer, with that ClientMetadata.
+   */
+  resendCode(): Promise<SignInStep> {
+    return this.confirmSignIn('resend', { action: 'resend' });
+  }
+
+  /**
    * `Amplify.Auth.fetchAuthSession` once the tokens are due (or with
    * `forceRefresh`): GetTokensFromRefreshToken, since 2.7
    * (lib/src/state/machines/fetch_auth_session_state_machine.dart, `_refreshUserPoolTokens`).
