@@ -6,7 +6,13 @@ import {
   SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DECOY_EMAIL_RECIPIENT, SIGN_IN_LIMIT_MESSAGE } from '@cognito-passwordless/contract';
+import {
+  DECOY_EMAIL_RECIPIENT,
+  RESEND_METADATA_KEY,
+  RESEND_METADATA_VALUE,
+  RESEND_WAIT_PARAMETER,
+  SIGN_IN_LIMIT_MESSAGE,
+} from '@cognito-passwordless/contract';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { generateSignUpPassword } from '@cognito-passwordless/client-config';
@@ -114,6 +120,7 @@ async function signInWithoutPassword(cli: Cli, username: string): Promise<void> 
         ChallengeName: 'CUSTOM_CHALLENGE',
         Session: step.Session,
         ChallengeResponses: { USERNAME: step.ChallengeParameters?.['USERNAME'] ?? username, ANSWER: code },
+        ClientMetadata: clientMetadataFor(code),
       }),
     );
   }
@@ -136,7 +143,7 @@ async function signInWithPassword(cli: Cli, username: string): Promise<void> {
         }),
       onFailure: reject,
       customChallenge: (parameters: Record<string, string>) => {
-        askForCode(cli, parameters).then((code) => user.sendCustomChallengeAnswer(code, callbacks), reject);
+        askForCode(cli, parameters).then((code) => user.sendCustomChallengeAnswer(code, callbacks, clientMetadataFor(code)), reject);
       },
     };
     user.authenticateUser(new AuthenticationDetails({ Username: username, Password: cli.values.password }), callbacks);
@@ -144,9 +151,16 @@ async function signInWithPassword(cli: Cli, username: string): Promise<void> {
   await printSignedIn(cli, result);
 }
 
+/** "resend" at the code prompt asks the triggers for a new code, the way an app does: with this ClientMetadata. */
+function clientMetadataFor(answer: string): Record<string, string> | undefined {
+  return answer.toLowerCase() === RESEND_METADATA_VALUE ? { [RESEND_METADATA_KEY]: RESEND_METADATA_VALUE } : undefined;
+}
+
 let codeGiven = false;
 async function askForCode({ values }: Cli, parameters: Record<string, string>): Promise<string> {
   console.log(`Challenge: ${parameters['hint'] ?? 'enter the code'} (attempts left: ${parameters['attemptsLeft'] ?? '?'})`);
+  const wait = parameters[RESEND_WAIT_PARAMETER];
+  if (wait !== undefined) console.log(`Type "${RESEND_METADATA_VALUE}" for a new code${wait === '0' ? '' : ` (in ${wait} s)`}.`);
   if (values.code !== undefined && !codeGiven) {
     codeGiven = true;
     return values.code;

@@ -23,7 +23,8 @@ describe('the terminal walk-through (dist/tools/local-stack/cli.mjs)', () => {
   const latestCode = async (address: string) => [...(await cli('mail', address)).stdout.matchAll(/\b\d{6}\b/g)].at(-1)?.[0];
 
   beforeAll(async () => {
-    stack = await startLocalStack({ workspaceRoot: WORKSPACE_ROOT, outputDir });
+    // No resend cooldown, so "resend" at the prompt sends at once.
+    stack = await startLocalStack({ workspaceRoot: WORKSPACE_ROOT, outputDir, triggerSettings: { RESEND_COOLDOWN_SECONDS: '0' } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -44,6 +45,28 @@ describe('the terminal walk-through (dist/tools/local-stack/cli.mjs)', () => {
 
     expect(status).toBe(0);
     expect(output).toMatch(/Signed in as walker \(sub [0-9a-f-]+\); the id token verifies/);
+  });
+
+  it('sends a new code when "resend" is typed at the prompt, and the new code signs in', async () => {
+    const signIn = spawn(process.execPath, [CLI, 'sign-in', 'walker'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    signIn.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+    const prompts = async (count: number) => {
+      for (let waited = 0; output.split('Code:').length <= count && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    await prompts(1);
+    const firstCode = await latestCode('walker@example.test');
+    signIn.stdin.write('resend\n');
+    await prompts(2);
+    const newCode = await latestCode('walker@example.test');
+    signIn.stdin.end(`${newCode}\n`);
+    const status = await new Promise((resolve) => signIn.on('exit', resolve));
+
+    expect(status).toBe(0);
+    expect(output).toContain('Type "resend" for a new code.');
+    expect(output).toContain('earlier codes no longer work');
+    expect(newCode).not.toBe(firstCode);
+    expect(output).toMatch(/Signed in as walker/);
   });
 
   it('fails, naming the reason, when input ends before a code is typed', async () => {
