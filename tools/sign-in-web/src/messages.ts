@@ -1,4 +1,4 @@
-import { SIGN_IN_LIMIT_MESSAGE } from '@cognito-passwordless/contract';
+import { RESEND_WAIT_PARAMETER, SIGN_IN_LIMIT_MESSAGE } from '@cognito-passwordless/contract';
 import type { PasswordPolicy } from './page-config';
 
 /** The call that failed: the same error means different things at different steps. */
@@ -11,6 +11,8 @@ export interface ChallengeView {
   readonly attemptsLeft: number | undefined;
   /** The code has expired: the trigger says so in the hint, and no answer can pass any more. */
   readonly expired: boolean;
+  /** Whole seconds until the trigger would send a new code (`resendAfterSeconds`), or undefined when it did not say. */
+  readonly resendAfterSeconds: number | undefined;
 }
 
 export const MESSAGES = {
@@ -31,18 +33,31 @@ const DEFAULT_HINT = 'Enter the code we sent to your email address.';
 
 /**
  * Reads Amplify's `nextStep.additionalInfo` (the challenge's public
- * parameters: `hint`, `attemptsLeft`). The create trigger reports an expired
+ * parameters: `hint`, `attemptsLeft`, `resendAfterSeconds`). The create trigger reports an expired
  * code only in the hint's wording (packages/trigger-core challenge-hint.ts).
  */
 export function readChallenge(additionalInfo: Readonly<Record<string, string>> | undefined): ChallengeView {
   const hint = additionalInfo?.['hint']?.trim() || DEFAULT_HINT;
   const attempts = Number.parseInt(additionalInfo?.['attemptsLeft'] ?? '', 10);
+  const wait = additionalInfo?.[RESEND_WAIT_PARAMETER] ?? '';
   return {
     hint,
     attemptsLeft: Number.isInteger(attempts) && attempts >= 0 ? attempts : undefined,
     expired: /\bexpired\b/i.test(hint),
+    resendAfterSeconds: /^[0-9]{1,4}$/.test(wait) ? Number(wait) : undefined,
   };
 }
+
+export const RESEND_LABEL = 'Send a new code';
+
+/** The resend button's label: with the seconds left while it waits. */
+export const resendButtonLabel = (secondsLeft: number): string => (secondsLeft > 0 ? `${RESEND_LABEL} (${secondsLeft} s)` : RESEND_LABEL);
+
+/** What the polite live region says when the wait starts, and when it is over (0). */
+export const resendWaitNote = (secondsLeft: number): string =>
+  secondsLeft > 0
+    ? `You can ask for a new code in ${secondsLeft === 1 ? '1 second' : `${secondsLeft} seconds`}.`
+    : 'You can ask for a new code now.';
 
 export function attemptsLeftText(attemptsLeft: number): string {
   return attemptsLeft === 1 ? '1 attempt left' : `${attemptsLeft} attempts left`;

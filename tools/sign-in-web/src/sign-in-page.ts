@@ -10,9 +10,11 @@ import {
   type SignInOutput,
 } from 'aws-amplify/auth';
 import { generateSignUpPassword } from '@cognito-passwordless/client-config';
+import { RESEND_METADATA_KEY, RESEND_METADATA_VALUE } from '@cognito-passwordless/contract';
 import { claimRows } from './claims';
 import { describeAuthError, describePasswordPolicy, MESSAGES, readChallenge, wrongCodeMessage, type ChallengeView } from './messages';
 import type { PageConfig } from './page-config';
+import { ResendCountdown } from './resend-countdown';
 import type { Tone, View } from './view';
 
 /** The browser's CSPRNG. */
@@ -59,13 +61,18 @@ export function startSignInPage(view: View, config: PageConfig): void {
 
   const showSignIn = (message = '', tone: Tone = 'info') => {
     fields.password.value = '';
+    resend.stop();
     view.say(message, tone);
     const focus = fields.username.value === '' ? fields.username : passwordless ? view.element('sign-in-submit') : fields.password;
     view.show('sign-in', focus);
   };
 
+  const resend = new ResendCountdown(view.element<HTMLButtonElement>('challenge-resend'), view.element('challenge-resend-note'));
+
   const showChallenge = (challenge: ChallengeView, afterWrongAnswer: boolean) => {
     view.element('challenge-hint').textContent = challenge.hint;
+    // A resend also revives a sign-in whose code expired, so the button stays.
+    resend.start(challenge.resendAfterSeconds);
     fields.code.value = '';
     // An expired code cannot pass any more: only a new sign-in helps, which the message says.
     forms.challenge.hidden = challenge.expired;
@@ -134,15 +141,16 @@ export function startSignInPage(view: View, config: PageConfig): void {
     });
   });
 
-  forms.challenge.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void view.busy(forms.challenge, async () => {
+  /** Answers the code round; a failure other than an unreachable endpoint ends the session. */
+  const answerChallenge = (answer: () => Promise<void>) =>
+    view.busy(forms.challenge, async () => {
       try {
-        await followSignInStep(await confirmSignIn({ challengeResponse: fields.code.value.trim() }), true);
+        await answer();
       } catch (error) {
         const message = describeAuthError(error, 'code');
         // Unreachable endpoint: the session may still be alive, so let them retry the same code.
         if (message === MESSAGES.unreachable) {
+          resend.resume();
           view.say(message, 'error');
           fields.code.focus();
           return;
@@ -150,6 +158,27 @@ export function startSignInPage(view: View, config: PageConfig): void {
         // Any other failure ends the session: the next try is a new sign-in.
         showSignIn(message, 'error');
       }
+    });
+
+  forms.challenge.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void answerChallenge(async () => followSignInStep(await confirmSignIn({ challengeResponse: fields.code.value.trim() }), true));
+  });
+
+  view.element('challenge-resend').addEventListener('click', () => {
+    if (forms.challenge.getAttribute('aria-busy') === 'true') return;
+    resend.hold();
+    void answerChallenge(async () => {
+      // The answer text is ignored; the client metadata asks the triggers for a new code.
+      const output = await confirmSignIn({
+        challengeResponse: RESEND_METADATA_VALUE,
+        options: { clientMetadata: { [RESEND_METADATA_KEY]: RESEND_METADATA_VALUE } },
+      });
+      if (output.nextStep.signInStep !== 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') return followSignInStep(output, false);
+      const challenge = readChallenge(output.nextStep.additionalInfo);
+      showChallenge(challenge, false);
+      // The hint says whether a new code was sent or how long to wait; the live region reads it out.
+      view.say(challenge.hint, 'info');
     });
   });
 

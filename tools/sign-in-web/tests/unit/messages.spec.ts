@@ -1,14 +1,39 @@
-import { attemptsLeftText, describeAuthError, describePasswordPolicy, MESSAGES, readChallenge, wrongCodeMessage } from '../../src/messages';
+import {
+  attemptsLeftText,
+  describeAuthError,
+  describePasswordPolicy,
+  MESSAGES,
+  readChallenge,
+  resendButtonLabel,
+  resendWaitNote,
+  wrongCodeMessage,
+} from '../../src/messages';
 import { expiredHint } from '../support/trigger-hints';
 
 /** Amplify's errors carry Cognito's exception name as `name`. */
 const cognitoError = (name: string, message = '') => Object.assign(new Error(message), { name });
 
 describe('readChallenge', () => {
+  it("reads the trigger's resendAfterSeconds, and ignores a value that is not whole seconds", () => {
+    expect(readChallenge({ hint: 'x', attemptsLeft: '3', resendAfterSeconds: '30' }).resendAfterSeconds).toBe(30);
+    expect(readChallenge({ hint: 'x', attemptsLeft: '3', resendAfterSeconds: '0' }).resendAfterSeconds).toBe(0);
+    expect(readChallenge({ hint: 'x', attemptsLeft: '3', resendAfterSeconds: '-1' }).resendAfterSeconds).toBeUndefined();
+    expect(readChallenge({ hint: 'x', attemptsLeft: '3', resendAfterSeconds: 'soon' }).resendAfterSeconds).toBeUndefined();
+  });
+
+  it('labels the resend button with the seconds left, and announces the start and the end of the wait', () => {
+    expect([resendButtonLabel(12), resendButtonLabel(0)]).toEqual(['Send a new code (12 s)', 'Send a new code']);
+    expect([resendWaitNote(30), resendWaitNote(1), resendWaitNote(0)]).toEqual([
+      'You can ask for a new code in 30 seconds.',
+      'You can ask for a new code in 1 second.',
+      'You can ask for a new code now.',
+    ]);
+  });
+
   it("reads the trigger's hint and attemptsLeft", () => {
     const view = readChallenge({ hint: 'Enter the 6-digit code we sent to your email address.', attemptsLeft: '3', USERNAME: 'alice' });
 
-    expect(view).toEqual({ hint: 'Enter the 6-digit code we sent to your email address.', attemptsLeft: 3, expired: false });
+    expect(view).toEqual({ hint: 'Enter the 6-digit code we sent to your email address.', attemptsLeft: 3, expired: false, resendAfterSeconds: undefined });
   });
 
   it('recognises the hint the create trigger writes for an expired code', () => {
@@ -16,20 +41,25 @@ describe('readChallenge', () => {
   });
 
   it('falls back to a plain instruction, and no count, when the parameters are missing or odd', () => {
-    expect(readChallenge(undefined)).toEqual({ hint: 'Enter the code we sent to your email address.', attemptsLeft: undefined, expired: false });
+    expect(readChallenge(undefined)).toEqual({
+      hint: 'Enter the code we sent to your email address.',
+      attemptsLeft: undefined,
+      expired: false,
+      resendAfterSeconds: undefined,
+    });
     expect(readChallenge({ hint: ' ', attemptsLeft: 'many' }).attemptsLeft).toBeUndefined();
   });
 });
 
 describe('wrongCodeMessage', () => {
   it('says how many attempts are left, in the singular for one', () => {
-    expect(wrongCodeMessage({ hint: '', attemptsLeft: 2, expired: false })).toBe('Wrong code: 2 attempts left.');
-    expect(wrongCodeMessage({ hint: '', attemptsLeft: 1, expired: false })).toBe('Wrong code: 1 attempt left.');
+    expect(wrongCodeMessage({ hint: '', attemptsLeft: 2, expired: false, resendAfterSeconds: undefined })).toBe('Wrong code: 2 attempts left.');
+    expect(wrongCodeMessage({ hint: '', attemptsLeft: 1, expired: false, resendAfterSeconds: undefined })).toBe('Wrong code: 1 attempt left.');
     expect(attemptsLeftText(0)).toBe('0 attempts left');
   });
 
   it('says the code has expired rather than counting attempts', () => {
-    expect(wrongCodeMessage({ hint: expiredHint(), attemptsLeft: 2, expired: true })).toBe(MESSAGES.codeExpired);
+    expect(wrongCodeMessage({ hint: expiredHint(), attemptsLeft: 2, expired: true, resendAfterSeconds: undefined })).toBe(MESSAGES.codeExpired);
   });
 });
 
