@@ -4,7 +4,19 @@ import type {
   DefineAuthChallengeTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
-import type { CodeMessage, CreateConfig, DefineConfig, RandomSource, SignInStateStore, StoredSignInState, VerifyConfig } from '../src';
+import {
+  createChallenge,
+  decideNextChallenge,
+  verifyAnswer,
+  type CodeMessage,
+  type CreateConfig,
+  type CreateResponse,
+  type DefineConfig,
+  type RandomSource,
+  type SignInStateStore,
+  type StoredSignInState,
+  type VerifyConfig,
+} from '../src';
 import createFixture from './fixtures/create-auth-challenge.json';
 import defineFixture from './fixtures/define-auth-challenge.json';
 import verifyFixture from './fixtures/verify-auth-challenge.json';
@@ -88,3 +100,50 @@ export const failingStore = (error: Error): SignInStateStore => ({
   load: () => Promise.reject(error),
   save: () => Promise.reject(error),
 });
+
+export type Session = DefineAuthChallengeTriggerEvent['request']['session'];
+export const RESEND = { action: 'resend' };
+
+/**
+ * One sign-in driven the way Cognito drives it: each answer goes to Verify
+ * with the round's client metadata, Cognito appends the round (with Create's
+ * metadata) to the session, then Define and, if it continues, Create get the
+ * same client metadata.
+ */
+export function signIn(options: { digits?: string; unknown?: boolean; config?: CreateConfig; store?: MemoryStateStore } = {}) {
+  const now = fixedClock();
+  const sendCode = recordingSender();
+  const deps = { now, sendCode, random: scriptedRandom(options.digits ?? ''), store: options.store ?? new MemoryStateStore() };
+  const config = options.config ?? createConfig;
+  const session: Session = [];
+  const shape = <T extends { request: Record<string, unknown> }>(event: T, clientMetadata?: Record<string, string>): T => {
+    if (options.unknown) Object.assign(event.request, { userNotFound: true, userAttributes: {} });
+    if (clientMetadata) event.request['clientMetadata'] = clientMetadata;
+    event.request['session'] = structuredClone(session);
+    return event;
+  };
+  const create = (clientMetadata?: Record<string, string>) =>
+    createChallenge(shape(createEvent() as unknown as { request: Record<string, unknown> }, clientMetadata), config, deps);
+  let current: CreateResponse | undefined;
+
+  return {
+    deps,
+    session,
+    async start() {
+      current = (await create()).response;
+      return current;
+    },
+    /** Answers the current round; resolves Define's decision and, when it continues, Create's response. */
+    async respond(answer: string, clientMetadata?: Record<string, string>) {
+      if (!current) throw new Error('no round to answer');
+      const verify = verifyEvent() as unknown as { request: Record<string, unknown> };
+      Object.assign(verify.request, { privateChallengeParameters: current.privateChallengeParameters, challengeAnswer: answer });
+      const verified = await verifyAnswer(shape(verify, clientMetadata), verifyConfig, deps);
+      session.push(entry('CUSTOM_CHALLENGE', verified.answerCorrect, current.challengeMetadata));
+      const defined = decideNextChallenge(shape(defineEvent() as unknown as { request: Record<string, unknown> }, clientMetadata).request, passwordless(config.MAX_CODE_ATTEMPTS));
+      const created = defined.outcome === 'custom-challenge' ? await create(clientMetadata) : undefined;
+      current = created?.response;
+      return { verified, defined, created };
+    },
+  };
+}
