@@ -1,3 +1,4 @@
+import { LOCAL_CREDENTIALS, startDynalite } from '@cognito-passwordless/dynamodb-local';
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { closedPort, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,9 @@ export const SCENARIOS = [
   'password-then-code, wrong password',
   'password-then-code, unknown user',
   'malformed events',
+  'code emails per hour used up',
+  'wrong answers per day used up',
+  'state table unreachable',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -72,6 +76,17 @@ const UNVERIFIED_USER: UserFixture = {
   userNotFound: false,
 };
 const UNKNOWN_USER: UserFixture = { userName: 'nobody@example.com', userAttributes: {}, userNotFound: true };
+/** Users of their own for the limit scenarios, so the other scenarios' sign-ins do not count against them. */
+const HOURLY_CAPPED_USER: UserFixture = {
+  userName: 'hour.cap@example.com',
+  userAttributes: { sub: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', email: 'hour.cap@example.com', email_verified: 'true' },
+  userNotFound: false,
+};
+const DAILY_CAPPED_USER: UserFixture = {
+  userName: 'day.cap@example.com',
+  userAttributes: { sub: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a', email: 'day.cap@example.com', email_verified: 'true' },
+  userNotFound: false,
+};
 
 interface Functions {
   readonly define: LambdaFunction;
@@ -195,9 +210,8 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
 
   let current: LogLine[] = [];
   const started: LambdaFunction[] = [];
-  // Nothing here may reach AWS: a bundle that uses the state table talks to a closed local port
-  // (and so fails closed) until these scenarios get a DynamoDB-compatible server of their own.
-  const stateStoreEndpoint = await closedPort();
+  // Nothing here may reach AWS: the state table is a local dynalite, and every SDK call is pointed at 127.0.0.1.
+  const dynalite = await startDynalite({ cwd: WORKSPACE_ROOT });
   const start = (trigger: TriggerName, env: Record<string, string> = {}) => {
     const fn = new LambdaFunction({
       name: trigger,
@@ -205,7 +219,12 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
       env: {
         AWS_LAMBDA_LOG_LEVEL: config.lambda.logLevel,
         ...triggerEnvironment(trigger, config, { stateTableName: STATE_TABLE_NAME }),
-        AWS_ENDPOINT_URL_DYNAMODB: stateStoreEndpoint,
+        AWS_REGION: config.region,
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
+        // The known user signs in once per scenario; only the limit scenarios are about the per-user caps.
+        MAX_CODES_PER_HOUR: '100',
         ...env,
       },
       timeoutMs: 5_000,
@@ -217,8 +236,12 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
     return fn;
   };
 
-  const sink = await startSesSink();
+  const sink = await startSesSink().catch(async (error: unknown) => {
+    await dynalite.stop();
+    throw error;
+  });
   try {
+    await dynalite.createStateTable(STATE_TABLE_NAME);
     const ses = (endpoint: string) => ({
       AWS_REGION: config.region,
       AWS_ACCESS_KEY_ID: 'local',
@@ -239,6 +262,12 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
       verify: start('verify-auth-challenge', later),
     };
     const createWithoutSes = start('create-auth-challenge', ses(await closedPort()));
+    const hourlyCapped: Functions = { ...fns, create: start('create-auth-challenge', { ...ses(sink.endpoint), MAX_CODES_PER_HOUR: '1' }) };
+    const dailyCapped: Functions = { ...fns, verify: start('verify-auth-challenge', { MAX_FAILED_ANSWERS_PER_DAY: '1' }) };
+    const withoutStateTable: Functions = {
+      ...fns,
+      create: start('create-auth-challenge', { ...ses(sink.endpoint), AWS_ENDPOINT_URL_DYNAMODB: await closedPort() }),
+    };
 
     const scenarios: Record<Scenario, () => Promise<unknown>> = {
       'passwordless sign-in': async () => {
@@ -312,6 +341,21 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
         await expectKind(session.start({ srp: true }), 'password-verifier');
         await expectKind(session.passwordChecked(false), 'fail');
       },
+      'code emails per hour used up': async () => {
+        await expectKind(new Session(hourlyCapped, HOURLY_CAPPED_USER).start(), 'challenge');
+        await expectFailure(new Session(hourlyCapped, HOURLY_CAPPED_USER).start(), 'a second code email within the hour');
+      },
+      'wrong answers per day used up': async () => {
+        const session = new Session(dailyCapped, DAILY_CAPPED_USER);
+        const first = await expectKind(session.start(), 'challenge');
+        const code = await lastCode(sink);
+        const second = await expectKind(session.answer(first, wrong(code)), 'challenge');
+        // The daily limit is reached: even the right code is refused now.
+        await expectKind(session.answer(second, code), 'challenge');
+      },
+      'state table unreachable': async () => {
+        await expectFailure(new Session(withoutStateTable, KNOWN_USER).start(), 'a sign-in without its state table');
+      },
       'malformed events': async () => {
         await fns.define.invoke({ triggerSource: 'DefineAuthChallenge_Authentication', request: { session: 'nope' } });
         await fns.create.invoke({ triggerSource: 'CreateAuthChallenge_Authentication', request: {} });
@@ -329,8 +373,18 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
   } finally {
     await Promise.all(started.map((fn) => fn.stop()));
     await sink.stop();
+    await dynalite.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A step that must fail (the trigger throws, so Cognito answers an error). */
+async function expectFailure(step: Promise<unknown>, what: string): Promise<void> {
+  const failed = await step.then(
+    () => false,
+    () => true,
+  );
+  if (!failed) throw new Error(`${what} was not refused`);
 }
 
 /** A preload that moves Date.now forward: a function started with it behaves as it would once the code has expired. */

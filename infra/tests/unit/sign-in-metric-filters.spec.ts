@@ -147,8 +147,13 @@ const EXPECTED: Record<Scenario, Partial<Counts>> = {
   'password-then-code sign-in': { CodesSent: 1, TokensIssued: 1 },
   'password-then-code, wrong password': {},
   'password-then-code, unknown user': { UnknownUserAttempts: 1 },
-  // Cognito never sends these; Verify refuses the answer as one with no challenge behind it.
-  'malformed events': { WrongAnswers: 1 },
+  // Cognito never sends these; each trigger refuses them as malformed before any state work, and no user's answer was wrong.
+  'malformed events': {},
+  // The first sign-in sends a code; the second is refused before any email.
+  'code emails per hour used up': { CodesSent: 1, LimitedByCodesPerHour: 1 },
+  // One wrong answer reaches the daily limit of 1; the right code after it is refused by the limit, not compared.
+  'wrong answers per day used up': { CodesSent: 1, WrongAnswers: 1, LimitedByFailedAnswers: 1 },
+  'state table unreachable': { StateStoreFailures: 1 },
 };
 
 describe('the metric filters of the stack, run over the lines the built trigger bundles write', () => {
@@ -238,7 +243,7 @@ describe('the metric filters of the stack, run over the lines the built trigger 
   });
 
   it('counts no line that is not a trigger decision (runtime error lines, warnings)', () => {
-    const others = allLines().filter(({ line }) => !/"message":"(define|create|verify)-auth-challenge (decision|failed)"/.test(line));
+    const others = allLines().filter(({ line }) => !/"message":"(define|create|verify)-auth-challenge (decision|failed|refused)"/.test(line));
 
     expect(others.length).toBeGreaterThan(0);
     for (const entry of others) expect(countsOf([entry])).toEqual(NONE);
@@ -248,7 +253,7 @@ describe('the metric filters of the stack, run over the lines the built trigger 
     const decisions = allLines()
       .filter(({ line }) => line.startsWith('{'))
       .map(({ line }) => JSON.parse(line) as Record<string, unknown>)
-      .filter((event) => typeof event['message'] === 'string' && /-auth-challenge (decision|failed)$/.test(event['message']));
+      .filter((event) => typeof event['message'] === 'string' && /-auth-challenge (decision|failed|refused)$/.test(event['message']));
 
     expect(decisions.length).toBeGreaterThan(40);
     for (const event of decisions) {
