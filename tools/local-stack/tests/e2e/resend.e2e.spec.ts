@@ -1,4 +1,3 @@
-import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DECOY_EMAIL_RECIPIENT } from '@cognito-passwordless/contract';
 import { readMailStore } from '@cognito-passwordless/ses-sink';
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
@@ -7,7 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { configureAmplify } from '../support/amplify';
-import { confirmedUser, leakedSecrets, startTestStack, uniqueUser, wrongCode, type TestStack } from '../support/test-stack';
+import {
+  confirmedUser,
+  initiateCustomAuth,
+  leakedSecrets,
+  respondToCustomChallenge,
+  startTestStack,
+  uniqueUser,
+  wrongCode,
+  type TestStack,
+} from '../support/test-stack';
 
 /** What a client sends to ask for a new code: the answer text is ignored. */
 const RESEND = { action: 'resend' };
@@ -32,20 +40,9 @@ describe('resending a code within a sign-in (local stack, real trigger bundles)'
   });
 
   const signInEmails = async (email: string) => (await t.mail.to(email)).filter((mail) => mail.subject !== 'Your verification code');
-  const initiate = (username: string, clientMetadata?: Record<string, string>) =>
-    t.client.send(
-      new InitiateAuthCommand({ ClientId: t.outputs.userPoolClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: username }, ClientMetadata: clientMetadata }),
-    );
+  const initiate = (username: string, clientMetadata?: Record<string, string>) => initiateCustomAuth(t, username, { ClientMetadata: clientMetadata });
   const respond = (username: string, session: string | undefined, answer: string, clientMetadata?: Record<string, string>) =>
-    t.client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: t.outputs.userPoolClientId,
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session: session,
-        ChallengeResponses: { USERNAME: username, ANSWER: answer },
-        ClientMetadata: clientMetadata,
-      }),
-    );
+    respondToCustomChallenge(t, username, session, answer, clientMetadata);
 
   it('with Amplify JS: waits out the cooldown, then a new code signs in, the old one fails, and the attempts stay', async () => {
     const user = await confirmedUser(t, 'amplify-resend');

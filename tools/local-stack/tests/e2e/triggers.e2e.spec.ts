@@ -1,6 +1,14 @@
-import { ConfirmSignUpCommand, InitiateAuthCommand, RespondToAuthChallengeCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { join } from 'node:path';
-import { failure, PASSWORD, startTestStack, uniqueUser, type TestStack } from '../support/test-stack';
+import {
+  failure,
+  initiateCustomAuth,
+  PASSWORD,
+  respondToCustomChallenge,
+  startTestStack,
+  uniqueUser,
+  type TestStack,
+} from '../support/test-stack';
 
 const BUNDLES = join(__dirname, '..', 'fixtures', 'trigger-bundles');
 
@@ -36,18 +44,9 @@ describe('trigger invocation as Cognito does it (test bundles)', () => {
       const event = JSON.parse(match[2]!) as LoggedEvent['event'];
       return event.userName === userName ? [{ function: match[1]!, event }] : [];
     });
-  const initiate = (username: string, extra: Partial<ConstructorParameters<typeof InitiateAuthCommand>[0]> = {}) =>
-    t.client.send(new InitiateAuthCommand({ ClientId: t.outputs.userPoolClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: username }, ...extra }));
+  const initiate = (username: string, extra: Parameters<typeof initiateCustomAuth>[2] = {}) => initiateCustomAuth(t, username, extra);
   const respond = (username: string, session: string | undefined, answer: string, clientMetadata?: Record<string, string>) =>
-    t.client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: t.outputs.userPoolClientId,
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session: session,
-        ChallengeResponses: { USERNAME: username, ANSWER: answer },
-        ClientMetadata: clientMetadata,
-      }),
-    );
+    respondToCustomChallenge(t, username, session, answer, clientMetadata);
 
   it("sends Cognito's event shape, the session with challengeMetadata, and clientMetadata only from RespondToAuthChallenge", async () => {
     const user = uniqueUser();

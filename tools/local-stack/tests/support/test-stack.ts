@@ -1,4 +1,11 @@
-import { CognitoIdentityProviderClient, ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SignUpCommand,
+  type InitiateAuthCommandInput,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { resolve } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../src';
 import { MailReader } from './mail-reader';
@@ -84,4 +91,30 @@ export async function confirmedUser(testStack: TestStack, prefix = 'user'): Prom
   const code = await testStack.mail.verificationCode(user.email);
   await testStack.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: user.username, ConfirmationCode: code }));
   return user;
+}
+
+/** InitiateAuth CUSTOM_AUTH for `username`, with any other members (`ClientMetadata`, ...). */
+export function initiateCustomAuth(testStack: TestStack, username: string, extra: Partial<InitiateAuthCommandInput> = {}) {
+  return testStack.client.send(
+    new InitiateAuthCommand({ ClientId: testStack.outputs.userPoolClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: username }, ...extra }),
+  );
+}
+
+/** RespondToAuthChallenge CUSTOM_CHALLENGE with `answer`, and `clientMetadata` when given. */
+export function respondToCustomChallenge(
+  testStack: TestStack,
+  username: string,
+  session: string | undefined,
+  answer: string,
+  clientMetadata?: Record<string, string>,
+) {
+  return testStack.client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: testStack.outputs.userPoolClientId,
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: session,
+      ChallengeResponses: { USERNAME: username, ANSWER: answer },
+      ClientMetadata: clientMetadata,
+    }),
+  );
 }
