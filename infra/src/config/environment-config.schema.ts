@@ -76,6 +76,18 @@ const SignInSchema = v.pipe(
     ),
     ['maxFailedAnswersPerDay'],
   ),
+  // The triggers refuse the same at load: a resend gap longer than a code lives leaves a late email's reader only waiting.
+  v.forward(
+    v.partialCheck(
+      [['codeTtlSeconds'], ['resendCooldownSeconds']],
+      (signIn) => signIn.resendCooldownSeconds <= signIn.codeTtlSeconds,
+      (issue) => {
+        const { codeTtlSeconds, resendCooldownSeconds } = issue.input as { codeTtlSeconds: number; resendCooldownSeconds: number };
+        return `is ${resendCooldownSeconds}, longer than codeTtlSeconds (${codeTtlSeconds}): the gap between resends must not be longer than a code lives`;
+      },
+    ),
+    ['resendCooldownSeconds'],
+  ),
 );
 
 const ConfigurationSetSchema = v.strictObject({

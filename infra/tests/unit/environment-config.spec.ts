@@ -106,6 +106,13 @@ describe('parseEnvironmentConfig', () => {
     expect(rejectedField(inputWith(devInput(), path, value))).toBe(field);
   });
 
+  it('names signIn.resendCooldownSeconds when the gap between resends is longer than a code lives', () => {
+    const shortCodes = inputWith(devInput(), 'signIn.codeTtlSeconds', 60);
+
+    expect(rejectedField(inputWith(shortCodes, 'signIn.resendCooldownSeconds', 61))).toBe('signIn.resendCooldownSeconds');
+    expect(parseEnvironmentConfig(inputWith(shortCodes, 'signIn.resendCooldownSeconds', 60)).signIn.resendCooldownSeconds).toBe(60);
+  });
+
   it('takes the alarm email and thresholds as given, the email being optional', () => {
     const withoutEmail = inputWith(prodInput(), 'alarms.email', undefined);
 

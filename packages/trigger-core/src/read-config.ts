@@ -25,7 +25,21 @@ function withinGuessingBound<T extends { readonly CODE_LENGTH: number; readonly 
   );
 }
 
+/**
+ * A resend gap longer than the code's life leaves a person whose email is
+ * late with an expired code and nothing to do but wait; refused at load.
+ */
+function cooldownWithinCodeLife(config: CreateConfig): CreateConfig {
+  if (config.RESEND_COOLDOWN_SECONDS <= config.CODE_TTL_SECONDS) return config;
+  throw new ConfigError(
+    'RESEND_COOLDOWN_SECONDS',
+    `is ${config.RESEND_COOLDOWN_SECONDS} with CODE_TTL_SECONDS ${config.CODE_TTL_SECONDS}: the gap between resends must not be ` +
+      `longer than a code lives; lower RESEND_COOLDOWN_SECONDS or raise CODE_TTL_SECONDS`,
+  );
+}
+
 /** Throws ConfigError naming the first variable that is out of range. */
 export const readDefineConfig = (env: Environment): DefineConfig => parseEnvironment(defineConfigSchema, env);
-export const readCreateConfig = (env: Environment): CreateConfig => withinGuessingBound(parseEnvironment(createConfigSchema, env));
+export const readCreateConfig = (env: Environment): CreateConfig =>
+  cooldownWithinCodeLife(withinGuessingBound(parseEnvironment(createConfigSchema, env)));
 export const readVerifyConfig = (env: Environment): VerifyConfig => withinGuessingBound(parseEnvironment(verifyConfigSchema, env));

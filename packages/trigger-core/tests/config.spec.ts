@@ -108,6 +108,17 @@ describe('environment configuration', () => {
     expect(error.message).toMatch(/^MAX_FAILED_ANSWERS_PER_DAY is \d+ with CODE_LENGTH \d+: .* above the allowed daily guessing chance of 0\.0001/);
   });
 
+  it('refuses a resend gap longer than the code lives, naming both variables', () => {
+    const error = configError(() => readCreateConfig({ RESEND_COOLDOWN_SECONDS: '61', CODE_TTL_SECONDS: '60' }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.variable).toBe('RESEND_COOLDOWN_SECONDS');
+    expect(error.message).toMatch(/^RESEND_COOLDOWN_SECONDS is 61 with CODE_TTL_SECONDS 60: /);
+  });
+
+  it('accepts a resend gap as long as the code lives', () => {
+    expect(readCreateConfig({ RESEND_COOLDOWN_SECONDS: '60', CODE_TTL_SECONDS: '60' }).RESEND_COOLDOWN_SECONDS).toBe(60);
+  });
+
   it('accepts a guessing bound of exactly 1e-4 per day', () => {
     expect(readCreateConfig({ MAX_FAILED_ANSWERS_PER_DAY: '100' }).MAX_FAILED_ANSWERS_PER_DAY).toBe(100);
   });
