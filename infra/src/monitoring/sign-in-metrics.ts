@@ -51,7 +51,7 @@ export const SIGN_IN_METRICS = {
     triggers: ['verify-auth-challenge'],
     // Verify, not Create: Create logs "expired" only when a retry round follows, so it misses
     // an expired answer on the last attempt. Each answer after expiry counts; in practice the
-    // client then shows "Sign in again", so this is close to one per expired code.
+    // client then offers a new code or a new sign-in, so this is close to one per expired code.
     pattern: '{ ($.trigger = "verify") && ($.outcome = "expired") }',
     description: 'An answer arrived after its code had expired',
   },

@@ -16,7 +16,7 @@ export const firstRoundHint = (codeLength: number, ttlSeconds: number): string =
 export const retryHint = (codeLength: number): string =>
   `That code is not right. Enter the ${codeLength}-digit code from the same email.`;
 
-export const EXPIRED_HINT = 'Your code has expired. Sign in again to get a new one.';
+export const EXPIRED_HINT = 'Your code has expired. Ask for a new code, or sign in again.';
 
 export const resentHint = (codeLength: number, ttlSeconds: number): string =>
   `We sent a new ${codeLength}-digit code to your email address; earlier codes no longer work. It is valid for ${describeDuration(ttlSeconds)}.`;

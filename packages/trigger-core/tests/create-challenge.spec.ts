@@ -157,7 +157,7 @@ describe('Create Auth Challenge, retries', () => {
 
     expect(d.sendCode.sent).toHaveLength(1);
     expect(retry.outcome).toBe('expired');
-    expect(retry.response.publicChallengeParameters['hint']).toBe('Your code has expired. Sign in again to get a new one.');
+    expect(retry.response.publicChallengeParameters['hint']).toBe('Your code has expired. Ask for a new code, or sign in again.');
     expect(await answer(retry.response.privateChallengeParameters, '555123', d)).toEqual({ answerCorrect: false, outcome: 'expired' });
   });
 

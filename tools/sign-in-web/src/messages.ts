@@ -16,7 +16,7 @@ export interface ChallengeView {
 }
 
 export const MESSAGES = {
-  codeExpired: 'Your code has expired. Start again to get a new one.',
+  codeExpired: 'Your code has expired. Send a new code, or start again.',
   attemptsUsedUp: 'That code is not right, and it was the last attempt. Sign in again to get a new code.',
   signInTimedOut: 'This sign-in has timed out. Sign in again to get a new code.',
   incorrectCredentials: 'Incorrect username or password.',

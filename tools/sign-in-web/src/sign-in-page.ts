@@ -74,7 +74,7 @@ export function startSignInPage(view: View, config: PageConfig): void {
     // A resend also revives a sign-in whose code expired, so the button stays.
     resend.start(challenge.resendAfterSeconds);
     fields.code.value = '';
-    // An expired code cannot pass any more: only a new sign-in helps, which the message says.
+    // An expired code cannot pass any more: a new code (resend) or a new sign-in helps, which the message says.
     forms.challenge.hidden = challenge.expired;
     view.element('challenge-hint').hidden = challenge.expired;
     view.say(afterWrongAnswer || challenge.expired ? wrongCodeMessage(challenge) : '', 'error');

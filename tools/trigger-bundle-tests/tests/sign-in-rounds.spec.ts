@@ -159,7 +159,7 @@ describe('the three bundles, driven round by round as Cognito does', () => {
     const retried = challenge(await later.answer(first, wrongCode(code)));
     const afterRight = await later.answer(retried, code);
 
-    expect(retried.publicChallengeParameters).toEqual({ hint: 'Your code has expired. Sign in again to get a new one.', attemptsLeft: '2', resendAfterSeconds: '0' });
+    expect(retried.publicChallengeParameters).toEqual({ hint: 'Your code has expired. Ask for a new code, or sign in again.', attemptsLeft: '2', resendAfterSeconds: '0' });
     expect(afterRight.kind).toBe('challenge');
     expect(await sink.emails()).toHaveLength(1);
   });

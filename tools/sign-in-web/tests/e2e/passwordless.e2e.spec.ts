@@ -232,7 +232,7 @@ describe('the sign-in page in Chromium, passwordless flow', () => {
     await ui.waitForScreen('Enter your code');
 
     await ui.enterCode(wrongCode(await mail.code(user.email, 2)));
-    await ui.waitForStatus('Your code has expired. Start again to get a new one.');
+    await ui.waitForStatus('Your code has expired. Send a new code, or start again.');
     await screenshot(ui.page, '10-code-expired');
 
     expect(await ui.screen('Enter your code').getByLabel('Code', { exact: true }).isVisible()).toBe(false);
