@@ -1,4 +1,6 @@
 import { ConfigError, readCreateConfig, readDefineConfig, readVerifyConfig } from '../src';
+import { SIGN_IN_STATE_TABLE, TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
+import { createConfigSchema, defineConfigSchema, verifyConfigSchema } from '../src/config.schema';
 
 const configError = (read: () => unknown): ConfigError => {
   try {
@@ -121,5 +123,19 @@ describe('environment configuration', () => {
 
   it('accepts a guessing bound of exactly 1e-4 per day', () => {
     expect(readCreateConfig({ MAX_FAILED_ANSWERS_PER_DAY: '100' }).MAX_FAILED_ANSWERS_PER_DAY).toBe(100);
+  });
+});
+
+describe('the schemas and the contract', () => {
+  // SIGN_IN_STATE_TABLE is read by the state store package, not by the core's schemas.
+  const coreNames = (trigger: keyof typeof TRIGGER_SIGN_IN_VARIABLES) =>
+    TRIGGER_SIGN_IN_VARIABLES[trigger].map((variable) => variable.name).filter((name) => name !== SIGN_IN_STATE_TABLE.name).sort();
+
+  it.each([
+    ['define-auth-challenge', defineConfigSchema],
+    ['create-auth-challenge', createConfigSchema],
+    ['verify-auth-challenge', verifyConfigSchema],
+  ] as const)('reads for %s exactly the variables the contract gives it', (trigger, schema) => {
+    expect(Object.keys(schema.entries).sort()).toEqual(coreNames(trigger));
   });
 });
