@@ -4,34 +4,26 @@
  * against the identity and what the `ses:FromAddress` IAM condition sees).
  */
 
-const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$/;
+import { isPlainEmailAddress } from '@cognito-passwordless/contract';
+
 const NAMED = /^([^<>\r\n]*[^<>\s])\s*<([^<>\s]+)>$/;
-const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
-export function isEmailAddress(value: string): boolean {
-  return value.length <= 254 && ADDRESS.test(value);
-}
-
-export function isDomainName(value: string): boolean {
-  return value.length <= 253 && DOMAIN.test(value);
-}
 
 /** The address inside an EMAIL_FROM value, or undefined when the value is not one. */
 export function fromAddressOf(emailFrom: string): string | undefined {
   if (/[\r\n]/.test(emailFrom)) return undefined;
   const address = NAMED.exec(emailFrom)?.[2] ?? emailFrom;
-  return isEmailAddress(address) ? address : undefined;
+  return isPlainEmailAddress(address) ? address : undefined;
 }
 
 /** True when SES would let `address` send through `identity` (an address or a domain). */
 export function identityCoversAddress(identity: string, address: string): boolean {
   const wanted = identity.toLowerCase();
   const given = address.toLowerCase();
-  return isEmailAddress(wanted) ? given === wanted : given.endsWith(`@${wanted}`);
+  return isPlainEmailAddress(wanted) ? given === wanted : given.endsWith(`@${wanted}`);
 }
 
 /** True when `domain` can be the custom MAIL FROM domain of `identity`: a subdomain of its domain. */
 export function isMailFromDomainOf(domain: string, identity: string): boolean {
-  const identityDomain = (isEmailAddress(identity) ? identity.slice(identity.lastIndexOf('@') + 1) : identity).toLowerCase();
+  const identityDomain = (isPlainEmailAddress(identity) ? identity.slice(identity.lastIndexOf('@') + 1) : identity).toLowerCase();
   return domain.toLowerCase().endsWith(`.${identityDomain}`);
 }

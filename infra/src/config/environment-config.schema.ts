@@ -3,6 +3,8 @@ import {
   CODE_LENGTH,
   CODE_TTL_SECONDS,
   EMAIL_LOCALE_TAG,
+  isDomainName,
+  isPlainEmailAddress,
   MAX_APP_NAME_LENGTH,
   MAX_CODE_ATTEMPTS,
   MAX_CODES_PER_HOUR,
@@ -12,7 +14,7 @@ import {
   type WholeNumberVariable,
 } from '@cognito-passwordless/contract';
 import * as v from 'valibot';
-import { fromAddressOf, identityCoversAddress, isDomainName, isEmailAddress, isMailFromDomainOf } from './email-address.js';
+import { fromAddressOf, identityCoversAddress, isMailFromDomainOf } from './email-address.js';
 import { guessingBoundProblem } from './guessing-bound.js';
 import { WafSchema } from './pool-protection.schema.js';
 
@@ -131,7 +133,7 @@ const EmailSchema = v.pipe(
     /** The SES identity to verify and send through: an email address or a domain. */
     sesIdentity: v.pipe(
       v.string(),
-      v.check((value) => isEmailAddress(value) || isDomainName(value), 'must be an email address or a domain name'),
+      v.check((value) => isPlainEmailAddress(value) || isDomainName(value), 'must be an email address or a domain name'),
     ),
     /** SES_CONFIGURATION_SET, for event publishing and reputation metrics. */
     configurationSet: v.optional(ConfigurationSetSchema),
@@ -142,7 +144,7 @@ const EmailSchema = v.pipe(
      */
     sandbox: v.optional(v.boolean('must be true or false'), false),
     /** Custom MAIL FROM domain, a subdomain of the identity's domain, so SPF aligns with the From domain. */
-    mailFromDomain: v.optional(v.pipe(v.string(), v.check(isDomainName, 'must be a domain name'))),
+    mailFromDomain: v.optional(v.pipe(v.string(), v.check((value: string) => isDomainName(value), 'must be a domain name'))),
     /**
      * Manage the account-level suppression list (bounces and complaints) of
      * this account and region. One setting per account and region: let one
@@ -185,7 +187,7 @@ const AlarmsSchema = v.strictObject({
    * Subscribed to the environment's alarm topic. SNS emails a confirmation
    * link first; nothing arrives until someone clicks it.
    */
-  email: v.optional(v.pipe(v.string(), v.check(isEmailAddress, 'must be an email address'))),
+  email: v.optional(v.pipe(v.string(), v.check((value: string) => isPlainEmailAddress(value), 'must be an email address'))),
   /**
    * Wrong answers to real users' codes in 5 minutes above which the guessing
    * alarm fires. Set it to about three times the busiest normal 5 minutes

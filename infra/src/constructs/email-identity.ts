@@ -5,7 +5,8 @@ import { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configurati
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { fromAddressOf, isDomainName } from '../config/email-address.js';
+import { isDomainName } from '@cognito-passwordless/contract';
+import { fromAddressOf } from '../config/email-address.js';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
-import { isDomainName } from '../config/email-address.js';
+import { isDomainName } from '@cognito-passwordless/contract';
 import { SES_IDENTITY_LOGICAL_ID } from '../constructs/email-identity.js';
 import { mailFromRecords, SES_MAIL_FROM_LOGICAL_ID } from '../constructs/mail-from-domain.js';
 

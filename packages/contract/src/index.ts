@@ -40,3 +40,4 @@ export {
 export type { EmailTemplatePart, EmailTemplatePlaceholder, EmailTemplateTexts } from './email-templates';
 export { DECOY_EMAIL_RECIPIENT } from './mailbox-simulator';
 export { RESEND_METADATA_KEY, RESEND_METADATA_VALUE, RESEND_WAIT_PARAMETER } from './resend-request';
+export { isDomainName, isPlainEmailAddress, MAX_DOMAIN_NAME_LENGTH, MAX_EMAIL_ADDRESS_LENGTH, maskEmail } from './email-address';

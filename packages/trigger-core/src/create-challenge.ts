@@ -1,4 +1,4 @@
-import { DECOY_EMAIL_RECIPIENT, RESEND_WAIT_PARAMETER } from '@cognito-passwordless/contract';
+import { DECOY_EMAIL_RECIPIENT, isPlainEmailAddress, RESEND_WAIT_PARAMETER } from '@cognito-passwordless/contract';
 import { EXPIRED_HINT, firstRoundHint, resendWaitHint, resentHint, retryHint } from './challenge-hint';
 import {
   CHALLENGE_ID_BYTES,
@@ -11,7 +11,6 @@ import {
 import { generateCode } from './code-generator';
 import { CHALLENGE_KEY_BYTES, CODE_HASH_BYTES, hashCode } from './code-hash';
 import type { CreateConfig } from './config.schema';
-import { isPlainEmailAddress } from './email-address';
 import { SignInLimitError } from './errors';
 import { ownField, readUserAttribute, readUserNotFound } from './event-fields';
 import type { Clock, RandomSource, SendCode, SignInStateStore } from './ports';

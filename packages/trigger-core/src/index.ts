@@ -12,7 +12,7 @@ export { verifyAnswer } from './verify-answer';
 export type { VerifyDecision, VerifyDependencies, VerifyOutcome } from './verify-answer';
 export { generateCode } from './code-generator';
 export { describeDuration } from './challenge-hint';
-export { isPlainEmailAddress, maskEmail } from './email-address';
+export { isPlainEmailAddress, maskEmail } from '@cognito-passwordless/contract';
 export { logIdentity } from './log-identity';
 export { findSystemErrorCode } from './system-error-code';
 export { normalizeUserName, signInStateKey } from './state-key';

@@ -1,4 +1,4 @@
-import { maskEmail } from './email-address';
+import { maskEmail } from '@cognito-passwordless/contract';
 import { ownField, readUserAttribute } from './event-fields';
 
 const SUB_PATTERN = /^[0-9A-Za-z-]{1,64}$/;
