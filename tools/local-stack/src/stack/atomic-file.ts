@@ -24,6 +24,7 @@ export async function writeFileAtomic(path: string, contents: string): Promise<v
   try {
     await rename(temporary, path);
   } catch (error) {
+    // The rename's failure is the one to report; a temporary file that cannot be removed now goes at the next start.
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
@@ -37,8 +38,16 @@ export async function writeFileAtomic(path: string, contents: string): Promise<v
 
 /** Deletes temporary files a killed process left behind in `folder`. */
 export async function removeStaleTemporaryFiles(folder: string): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => unlink(join(folder, name)).catch(() => undefined)));
+  const names = await readdir(folder).catch((error: unknown): string[] => {
+    ignoreMissing(error);
+    return [];
+  });
+  await Promise.all(names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => unlink(join(folder, name)).catch(ignoreMissing)));
+}
+
+/** A file or folder already gone is what the caller wanted; any other failure (permissions, I/O) is thrown. */
+function ignoreMissing(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 }
 
 /**
@@ -55,6 +64,7 @@ export class GroupCommit {
   flush(): Promise<void> {
     if (this.next !== undefined) return this.next;
     if (this.inFlight === undefined) return this.start();
+    // The write in flight reports its failure to its own callers; the next one starts after it either way.
     this.next ??= this.inFlight
       .catch(() => undefined)
       .then(() => {
@@ -64,10 +74,10 @@ export class GroupCommit {
     return this.next;
   }
 
-  /** Resolves when no write is running or queued (failures included). */
+  /** Resolves when no write is running or queued (failures included: each reached the callers of its `flush()`). */
   async idle(): Promise<void> {
-    while (this.next !== undefined || this.inFlight !== undefined) {
-      await (this.next ?? this.inFlight)!.catch(() => undefined);
+    for (let pending = this.next ?? this.inFlight; pending !== undefined; pending = this.next ?? this.inFlight) {
+      await pending.catch(() => undefined);
     }
   }
 

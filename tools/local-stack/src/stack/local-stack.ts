@@ -1,12 +1,11 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { resolve } from 'node:path';
 import { createHttpApi } from '../api/http-api';
 import { createOperations } from '../api/operations';
 import { LocalStackStartError, PortInUseError } from '../errors';
 import { Accounts } from '../pool/accounts';
 import { AuthFlows } from '../pool/auth-flows';
-import { loadOrCreatePoolIdentity } from '../pool/pool-identity';
+import { loadOrCreatePoolIdentity, type PoolIdentity } from '../pool/pool-identity';
 import type { PoolSettings } from '../pool/pool-settings';
 import { SessionStore } from '../pool/sessions';
 import { DEFAULT_TOKEN_VALIDITY, TokenService, type TokenValidity } from '../pool/tokens';
@@ -18,7 +17,10 @@ import { LATEST_CODES_FILE_NAME, latestCodesDocument } from './latest-codes';
 import { signInFlowOf } from './sign-in-flow';
 import { createSignInPageHandler, defaultWebRoot, LOCAL_CONFIG_FILE_NAME, type LocalWebConfig } from './sign-in-page';
 import { SesSinkStartError, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
-import { startStateTable, type StateTable } from './state-table';
+import type { SignInFlow } from '@cognito-passwordless/contract';
+import { CleanupStack } from './cleanup-stack';
+import { listenOnLoopback, LOOPBACK, type LoopbackServer } from './loopback-server';
+import { startStateTable } from './state-table';
 import {
   createTriggerFunctions,
   DEFAULT_EMAIL_FROM,
@@ -33,9 +35,6 @@ import {
 export const DEFAULT_REGION = 'us-east-1';
 /** The infra default (derived from the code TTL); Cognito's own default is 180. */
 export const DEFAULT_AUTH_SESSION_VALIDITY_SECONDS = 300;
-const LOOPBACK = '127.0.0.1';
-/** How long `stop()` lets requests in flight finish before cutting their connections. */
-const DRAIN_MS = 1500;
 const WARM_TIMEOUT_MS = 10_000;
 
 export interface LocalStackOptions {
@@ -79,7 +78,10 @@ export interface LocalStack {
   readonly outputs: LocalStackOutputs;
   /** Sessions in memory now (for load tests watching for leaks). */
   readonly sessionCount: () => number;
-  /** Stops the servers and every child process; idempotent. */
+  /**
+   * Stops the servers and every child process, last started first; idempotent.
+   * Rejects with a `CleanupError` naming every part that failed to stop (the others are stopped all the same).
+   */
   stop(): Promise<void>;
 }
 
@@ -90,192 +92,249 @@ export interface LocalStack {
  * Cognito-compatible user pool endpoint and the sign-in page's server on
  * 127.0.0.1. Resolves once all of them are up and, with `outputDir`,
  * outputs.json is written.
+ *
+ * Each phase below registers how to undo itself on `cleanups` as soon as it
+ * has started: a failure at any phase stops the ones before it, last
+ * started first, and `stop()` stops them all the same way.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const workspaceRoot = resolve(options.workspaceRoot ?? process.cwd());
-  const log = options.log ?? (() => undefined);
-  const cleanups: (() => Promise<void>)[] = [];
-  const cleanUp = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
-  };
+  const cleanups = new CleanupStack();
+  const context: StartContext = { options, workspaceRoot: resolve(options.workspaceRoot ?? process.cwd()), log: options.log ?? (() => undefined), cleanups };
   try {
     const signInFlow = signInFlowOf(options.triggerSettings?.SIGN_IN_FLOW);
     if (options.outputDir !== undefined) await removeReadySignal(options.outputDir);
-    const region = options.region ?? DEFAULT_REGION;
-    // Settled, not Promise.all: a failure of one must not leave the other writing to the data folder afterwards.
-    const [identityResult, usersResult] = await Promise.allSettled([loadOrCreatePoolIdentity(options.dataDir, region), UserStore.open(options.dataDir)]);
-    if (identityResult.status === 'rejected') throw identityResult.reason;
-    if (usersResult.status === 'rejected') throw usersResult.reason;
-    const [identity, users] = [identityResult.value, usersResult.value];
-    cleanups.push(() => users.close());
-
-    let ses: SesSink | undefined;
-    const sesStarting =
-      options.sesEndpoint === undefined
-        ? startSesSink({ host: LOOPBACK, port: options.sesPort ?? 0, cwd: workspaceRoot, onLogLine: (line) => log(`[ses] ${line}`) }).catch(
-            (error: unknown) => {
-              if (error instanceof SesSinkStartError && error.code === 'EADDRINUSE') throw new PortInUseError(options.sesPort ?? 0, 'LOCAL_SES_PORT');
-              throw new LocalStackStartError(`The SES sink failed to start: ${(error as Error).message}`);
-            },
-          )
-        : undefined;
-    // Until the pool is wired up (a few ms after listening), answer 503, which AWS SDKs retry.
-    const wired: { api?: RequestListener } = {};
-    const server = createServer({ requestTimeout: 30_000 }, (request, response) => {
-      if (wired.api !== undefined) return wired.api(request, response);
-      response.writeHead(503, { 'content-type': 'application/x-amz-json-1.1' });
-      response.end(JSON.stringify({ __type: 'ServiceUnavailableException', message: 'The local stack is starting' }));
-    });
-    const cognitoListening = listen(server, options.cognitoPort ?? 0, 'LOCAL_COGNITO_PORT');
-    // The page is on its own origin, as an app is in production, so the browser exercises the endpoint's CORS.
-    const webWired: { page?: RequestListener } = {};
-    const webServer = createServer({ requestTimeout: 30_000 }, (request, response) => {
-      if (webWired.page !== undefined) return webWired.page(request, response);
-      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
-      response.end('The local stack is starting\n');
-    });
-    const webListening = listen(webServer, options.webPort ?? 0, 'LOCAL_WEB_PORT');
-    const signInStateTable = options.triggerSettings?.SIGN_IN_STATE_TABLE || DEFAULT_SIGN_IN_STATE_TABLE;
-    const stateTableStarting =
-      options.dynamodbEndpoint === undefined
-        ? startStateTable({ port: options.dynamodbPort ?? 0, dataDir: options.dataDir, tableName: signInStateTable, workspaceRoot })
-        : undefined;
-    const [sesResult, portResult, webPortResult, tableResult] = await Promise.allSettled([
-      sesStarting,
-      cognitoListening,
-      webListening,
-      stateTableStarting,
-    ]);
-    if (sesResult.status === 'fulfilled' && sesResult.value !== undefined) {
-      ses = sesResult.value;
-      cleanups.push(() => ses!.stop());
-    }
-    let stateTable: StateTable | undefined;
-    if (tableResult.status === 'fulfilled' && tableResult.value !== undefined) {
-      stateTable = tableResult.value;
-      cleanups.push(() => stateTable!.stop());
-    }
-    let serverClosing: Promise<void> | undefined;
-    const stopServer = () => (serverClosing ??= closeServer(server));
-    if (portResult.status === 'fulfilled') cleanups.push(stopServer);
-    if (webPortResult.status === 'fulfilled') cleanups.push(() => closeServer(webServer));
-    if (portResult.status === 'rejected') throw portResult.reason;
-    if (webPortResult.status === 'rejected') throw webPortResult.reason;
-    if (sesResult.status === 'rejected') throw sesResult.reason;
-    if (tableResult.status === 'rejected') throw tableResult.reason;
-    const dynamodbEndpoint = stateTable?.endpoint ?? options.dynamodbEndpoint!;
-
-    const cognitoEndpoint = `http://${LOOPBACK}:${portResult.value}`;
-    const sesEndpoint = ses?.endpoint ?? options.sesEndpoint!;
-    const issuer = `${cognitoEndpoint}/${identity.userPoolId}`;
-    const settings: PoolSettings = {
-      region: identity.region,
-      userPoolId: identity.userPoolId,
-      poolName: identity.userPoolId.split('_')[1]!,
-      clientId: identity.userPoolClientId,
-      secret: Buffer.from(identity.decoySeed, 'base64'),
-    };
-
-    const functions: RunningTriggerFunctions = await createTriggerFunctions({
-      bundles: { ...defaultBundlePaths(workspaceRoot), ...options.bundles },
-      settings: options.triggerSettings ?? {},
-      region: identity.region,
-      sesEndpoint,
-      dynamodbEndpoint,
-      timeoutMs: options.triggerTimeoutMs ?? TRIGGER_TIMEOUT_MS,
-      onLogLine: options.onTriggerLog ?? ((name, line) => log(`[${name}] ${line}`)),
-    });
-    cleanups.push(() => functions.stop());
-    const warming = withTimeout(
-      functions.warm((name, error) => log(`[${name}] failed to start: ${error.message}; sign-ins will fail until it is fixed`)),
-      WARM_TIMEOUT_MS,
-    );
-
-    const tokens = await TokenService.create(identity, issuer, { ...DEFAULT_TOKEN_VALIDITY, ...options.tokenValidity });
-    const sessions = new SessionStore(options.authSessionValiditySeconds ?? DEFAULT_AUTH_SESSION_VALIDITY_SECONDS);
-    cleanups.push(async () => sessions.close());
-    const triggers = new CognitoTriggers(functions, settings);
-    const mailer = new SesMailer(sesEndpoint, options.triggerSettings?.EMAIL_FROM || DEFAULT_EMAIL_FROM);
-    const operations = createOperations(
-      new AuthFlows({ settings, users, sessions, triggers, tokens }),
-      new Accounts({ settings, users, tokens, mailer }),
-    );
-    const logRequests = options.logRequests ?? options.log !== undefined;
-    wired.api = createHttpApi({
-      operations,
-      userPoolId: settings.userPoolId,
-      issuer,
-      jwks: tokens.jwks,
-      log: logRequests ? (line) => log(`[cognito] ${line}`) : undefined,
-    });
+    const data = await openDataFolder(context);
+    const services = await startServices(context);
+    const functions = await createFunctions(context, data.identity.region, services);
+    const warming = warmFunctions(context, functions);
+    const pool = await wirePoolApi(context, data, services, functions);
     await warming;
+    const outputs = outputsOf(services, pool.settings, pool.issuer);
+    servePage(context, services.web, outputs, signInFlow);
+    // Closed first at stop (clean-ups run last in, first out), so requests in flight finish with their triggers.
+    cleanups.defer('user pool endpoint', () => services.cognito.close());
+    await writeReadyFile(context, outputs, signInFlow);
+    return { outputs, sessionCount: () => pool.sessions.size, stop: () => cleanups.dispose() };
+  } catch (error) {
+    return cleanups.unwind(error);
+  }
+}
 
-    const outputs: LocalStackOutputs = Object.freeze({
-      region: settings.region,
-      userPoolId: settings.userPoolId,
-      userPoolClientId: settings.clientId,
-      cognitoEndpoint,
-      sesEndpoint,
-      jwksUri: `${issuer}/.well-known/jwks.json`,
-      issuer,
-      webUrl: `http://${LOOPBACK}:${webPortResult.value}/`,
-      dynamodbEndpoint,
-      signInStateTable,
-    });
-    const localConfig: LocalWebConfig = { signInFlow, mailViewerUrl: `${sesEndpoint}/`, latestCodesPath: LATEST_CODES_FILE_NAME };
-    webWired.page = createSignInPageHandler({
+/** What every phase is given: the options, where to log, and the clean-ups to register on. */
+interface StartContext {
+  readonly options: LocalStackOptions;
+  readonly workspaceRoot: string;
+  readonly log: (line: string) => void;
+  readonly cleanups: CleanupStack;
+}
+
+interface DataFolder {
+  readonly identity: PoolIdentity;
+  readonly users: UserStore;
+}
+
+/** Phase: the pool's identity and its users, from the data folder (or memory). */
+async function openDataFolder({ options, cleanups }: StartContext): Promise<DataFolder> {
+  // Settled, not Promise.all: a failure of one must not leave the other writing to the data folder afterwards.
+  const [identity, users] = await allStarted([
+    loadOrCreatePoolIdentity(options.dataDir, options.region ?? DEFAULT_REGION),
+    UserStore.open(options.dataDir).then((store) => {
+      cleanups.defer('user store', () => store.close());
+      return store;
+    }),
+  ]);
+  return { identity, users };
+}
+
+interface Services {
+  readonly cognito: LoopbackServer;
+  readonly web: LoopbackServer;
+  readonly sesEndpoint: string;
+  readonly dynamodbEndpoint: string;
+  readonly signInStateTable: string;
+}
+
+/** Phase: the four services that do not depend on each other, started together; each registers its own clean-up. */
+async function startServices(context: StartContext): Promise<Services> {
+  const { options } = context;
+  const signInStateTable = options.triggerSettings?.SIGN_IN_STATE_TABLE || DEFAULT_SIGN_IN_STATE_TABLE;
+  // Precedence of the errors reported: the ports first, as before.
+  const [cognito, web, sesEndpoint, dynamodbEndpoint] = await allStarted([
+    listenPhase(context, 'user pool endpoint (starting)', options.cognitoPort ?? 0, 'LOCAL_COGNITO_PORT', answerCognitoStarting),
+    // The page is on its own origin, as an app is in production, so the browser exercises the endpoint's CORS.
+    listenPhase(context, 'sign-in page server', options.webPort ?? 0, 'LOCAL_WEB_PORT', answerPageStarting),
+    options.sesEndpoint ?? startSesPhase(context),
+    options.dynamodbEndpoint ?? startStateTablePhase(context, signInStateTable),
+  ]);
+  return { cognito, web, sesEndpoint, dynamodbEndpoint, signInStateTable };
+}
+
+async function listenPhase(context: StartContext, name: string, port: number, variable: string, whileStarting: RequestListener): Promise<LoopbackServer> {
+  const server = await listenOnLoopback(port, variable, whileStarting);
+  context.cleanups.defer(name, () => server.close());
+  return server;
+}
+
+/** Until the pool is wired up (a few ms after listening), answer 503, which AWS SDKs retry. */
+const answerCognitoStarting: RequestListener = (_request, response) => {
+  response.writeHead(503, { 'content-type': 'application/x-amz-json-1.1' });
+  response.end(JSON.stringify({ __type: 'ServiceUnavailableException', message: 'The local stack is starting' }));
+};
+
+const answerPageStarting: RequestListener = (_request, response) => {
+  response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+  response.end('The local stack is starting\n');
+};
+
+async function startSesPhase({ options, workspaceRoot, log, cleanups }: StartContext): Promise<string> {
+  const port = options.sesPort ?? 0;
+  let ses: SesSink;
+  try {
+    ses = await startSesSink({ host: LOOPBACK, port, cwd: workspaceRoot, onLogLine: (line) => log(`[ses] ${line}`) });
+  } catch (error) {
+    if (error instanceof SesSinkStartError && error.code === 'EADDRINUSE') throw new PortInUseError(port, 'LOCAL_SES_PORT', { cause: error });
+    throw new LocalStackStartError(`The SES sink failed to start: ${(error as Error).message}`, { cause: error });
+  }
+  cleanups.defer('ses sink', () => ses.stop());
+  return ses.endpoint;
+}
+
+async function startStateTablePhase({ options, workspaceRoot, cleanups }: StartContext, tableName: string): Promise<string> {
+  const table = await startStateTable({ port: options.dynamodbPort ?? 0, dataDir: options.dataDir, tableName, workspaceRoot });
+  cleanups.defer('state table (dynalite)', () => table.stop());
+  return table.endpoint;
+}
+
+/** Phase: the three trigger functions (their processes start on warming or first use). */
+async function createFunctions({ options, workspaceRoot, log, cleanups }: StartContext, region: string, services: Services): Promise<RunningTriggerFunctions> {
+  const functions = await createTriggerFunctions({
+    bundles: { ...defaultBundlePaths(workspaceRoot), ...options.bundles },
+    settings: options.triggerSettings ?? {},
+    region,
+    sesEndpoint: services.sesEndpoint,
+    dynamodbEndpoint: services.dynamodbEndpoint,
+    timeoutMs: options.triggerTimeoutMs ?? TRIGGER_TIMEOUT_MS,
+    onLogLine: options.onTriggerLog ?? ((name, line) => log(`[${name}] ${line}`)),
+  });
+  cleanups.defer('trigger functions', () => functions.stop());
+  return functions;
+}
+
+/**
+ * Starts the functions' processes (their cold starts) while the pool is
+ * wired. A function that cannot start, or warming that takes longer than
+ * `WARM_TIMEOUT_MS`, is logged, not fatal: the stack comes up and the log
+ * says why sign-ins fail (or wait) until it is fixed.
+ */
+async function warmFunctions({ log }: StartContext, functions: RunningTriggerFunctions): Promise<void> {
+  const warmed = functions.warm((name, error) => log(`[${name}] failed to start: ${error.message}; sign-ins will fail until it is fixed`));
+  const inTime = await withTimeout(warmed, WARM_TIMEOUT_MS);
+  if (!inTime) log(`[triggers] still starting after ${WARM_TIMEOUT_MS / 1000} s; the stack is up, and the first sign-ins wait for them`);
+}
+
+interface PoolApi {
+  readonly settings: PoolSettings;
+  readonly issuer: string;
+  readonly sessions: SessionStore;
+}
+
+/** Phase: the user pool behind the endpoint, which stops answering 503 from here on. */
+async function wirePoolApi({ options, log, cleanups }: StartContext, { identity, users }: DataFolder, services: Services, functions: RunningTriggerFunctions): Promise<PoolApi> {
+  const issuer = `http://${LOOPBACK}:${services.cognito.port}/${identity.userPoolId}`;
+  const settings: PoolSettings = {
+    region: identity.region,
+    userPoolId: identity.userPoolId,
+    poolName: poolNameOf(identity.userPoolId),
+    clientId: identity.userPoolClientId,
+    secret: Buffer.from(identity.decoySeed, 'base64'),
+  };
+  const tokens = await TokenService.create(identity, issuer, { ...DEFAULT_TOKEN_VALIDITY, ...options.tokenValidity });
+  const sessions = new SessionStore(options.authSessionValiditySeconds ?? DEFAULT_AUTH_SESSION_VALIDITY_SECONDS);
+  cleanups.defer('sign-in sessions', () => sessions.close());
+  const triggers = new CognitoTriggers(functions, settings);
+  const mailer = new SesMailer(services.sesEndpoint, options.triggerSettings?.EMAIL_FROM || DEFAULT_EMAIL_FROM);
+  const operations = createOperations(
+    new AuthFlows({ settings, users, sessions, triggers, tokens }),
+    new Accounts({ settings, users, tokens, mailer }),
+  );
+  const logRequests = options.logRequests ?? options.log !== undefined;
+  services.cognito.wire(
+    createHttpApi({ operations, userPoolId: settings.userPoolId, issuer, jwks: tokens.jwks, log: logRequests ? (line) => log(`[cognito] ${line}`) : undefined }),
+  );
+  return { settings, issuer, sessions };
+}
+
+/** `us-east-1_AbC123` → `AbC123`. */
+function poolNameOf(userPoolId: string): string {
+  const name = userPoolId.split('_')[1];
+  if (name === undefined) throw new LocalStackStartError(`The pool id ${userPoolId} has no "_": expected <region>_<name>`);
+  return name;
+}
+
+function outputsOf(services: Services, settings: PoolSettings, issuer: string): LocalStackOutputs {
+  return Object.freeze({
+    region: settings.region,
+    userPoolId: settings.userPoolId,
+    userPoolClientId: settings.clientId,
+    cognitoEndpoint: `http://${LOOPBACK}:${services.cognito.port}`,
+    sesEndpoint: services.sesEndpoint,
+    jwksUri: `${issuer}/.well-known/jwks.json`,
+    issuer,
+    webUrl: `http://${LOOPBACK}:${services.web.port}/`,
+    dynamodbEndpoint: services.dynamodbEndpoint,
+    signInStateTable: services.signInStateTable,
+  });
+}
+
+/** Phase: the sign-in page, with the stack's client configuration served from memory beside it. */
+function servePage({ options, workspaceRoot }: StartContext, web: LoopbackServer, outputs: LocalStackOutputs, signInFlow: SignInFlow): void {
+  const { sesEndpoint } = outputs;
+  const localConfig: LocalWebConfig = { signInFlow, mailViewerUrl: `${sesEndpoint}/`, latestCodesPath: LATEST_CODES_FILE_NAME };
+  web.wire(
+    createSignInPageHandler({
       root: options.webRoot ?? defaultWebRoot(workspaceRoot),
-      cognitoEndpoint,
+      cognitoEndpoint: outputs.cognitoEndpoint,
       documents: new Map([
         ...clientConfigFiles(outputs, signInFlow).map((file) => [file.fileName, file.contents] as const),
         [LOCAL_CONFIG_FILE_NAME, `${JSON.stringify(localConfig, null, 2)}\n`],
       ]),
       liveDocuments: new Map([[LATEST_CODES_FILE_NAME, () => latestCodesDocument(sesEndpoint)]]),
-    });
-    // Closed first at stop (clean-ups run last in, first out), so requests in flight finish with their triggers.
-    cleanups.push(stopServer);
-    if (options.outputDir !== undefined) {
-      const outputDir = options.outputDir;
-      cleanups.push(() => removeReadySignal(outputDir));
-      await writeOutputs(outputDir, outputs, signInFlow);
-    }
-    let stopping: Promise<void> | undefined;
-    return {
-      outputs,
-      sessionCount: () => sessions.size,
-      stop: () => (stopping ??= cleanUp()),
-    };
-  } catch (error) {
-    await cleanUp();
-    throw error;
+    }),
+  );
+}
+
+/** Last phase: outputs.json, the signal that everything is up; removed first at stop. */
+async function writeReadyFile({ options, cleanups }: StartContext, outputs: LocalStackOutputs, signInFlow: SignInFlow): Promise<void> {
+  const outputDir = options.outputDir;
+  if (outputDir === undefined) return;
+  cleanups.defer('ready file', () => removeReadySignal(outputDir));
+  await writeOutputs(outputDir, outputs, signInFlow);
+}
+
+/**
+ * Like `Promise.all`, but waits for every start to settle, so each that
+ * succeeded has registered its clean-up before the failure is thrown. One
+ * failure is thrown as it is; several are all named in one error.
+ */
+async function allStarted<T extends readonly unknown[]>(starts: readonly [...{ [K in keyof T]: T[K] | Promise<T[K]> }]): Promise<T> {
+  const settled = await Promise.allSettled(starts);
+  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  const [first] = failures;
+  if (failures.length === 1) throw first;
+  if (failures.length > 1) {
+    const messages = failures.map((failure) => (failure instanceof Error ? failure.message : String(failure)));
+    throw new LocalStackStartError(`${failures.length} services failed to start: ${messages.join('; ')}`, { cause: new AggregateError(failures) });
+  }
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** Whether `promise` settled within `ms` (it is left to finish either way). */
+async function withTimeout(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolveLater) => (timer = setTimeout(() => resolveLater(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const), timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
-
-function listen(server: Server, port: number, variable: string): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, variable, { cause: error }) : error);
-    };
-    server.once('error', onError);
-    server.listen(port, LOOPBACK, () => {
-      server.off('error', onError);
-      resolvePort((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-/** Stops accepting, lets requests in flight finish for a moment, then cuts what is left. */
-async function closeServer(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
-  server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-  await closed;
-  clearTimeout(timer);
-}
-
-async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise, new Promise<void>((resolveLater) => (timer = setTimeout(resolveLater, ms)))]);
-  clearTimeout(timer);
-}
-

@@ -34,12 +34,13 @@ export function defaultWebRoot(workspaceRoot: string): string {
   return join(workspaceRoot, 'dist', 'tools', 'sign-in-web');
 }
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
+  '.json': JSON_CONTENT_TYPE,
+  '.map': JSON_CONTENT_TYPE,
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -88,12 +89,12 @@ export function createSignInPageHandler(options: SignInPageOptions): (request: I
     }
     const live = options.liveDocuments?.get(path.slice(1));
     if (live !== undefined) {
-      serveLive(live, request, (status, body) => send(response, status, status === 200 ? CONTENT_TYPES['.json']! : 'text/plain; charset=utf-8', body, head));
+      serveLive(live, request, (status, body) => send(response, status, status === 200 ? JSON_CONTENT_TYPE : 'text/plain; charset=utf-8', body, head));
       return;
     }
     const document = options.documents.get(path.slice(1));
     if (document !== undefined) {
-      send(response, 200, CONTENT_TYPES['.json']!, document, head);
+      send(response, 200, JSON_CONTENT_TYPE, document, head);
       return;
     }
     const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
@@ -119,6 +120,7 @@ function serveLive(make: () => Promise<string>, request: IncomingMessage, answer
   try {
     hostname = new URL(`http://${request.headers.host ?? ''}`).hostname;
   } catch {
+    // A Host header that is not a host name is not a loopback one either: refused below.
     hostname = '';
   }
   if (!LOOPBACK_HOSTS.has(hostname)) {
@@ -131,7 +133,12 @@ function serveLive(make: () => Promise<string>, request: IncomingMessage, answer
   );
 }
 
+/** The file's bytes, or undefined where there is no such file (a 404); any other failure is thrown (a 500). */
 async function readStaticFile(file: string): Promise<Buffer | undefined> {
-  const info = await stat(file).catch(() => undefined);
+  const info = await stat(file).catch((error: unknown) => {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  });
   return info?.isFile() ? readFile(file) : undefined;
 }

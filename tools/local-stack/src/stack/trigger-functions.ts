@@ -1,20 +1,24 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SIGN_IN_STATE_TABLE, TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
+import { SIGN_IN_STATE_TABLE, TRIGGER_SIGN_IN_VARIABLES, type TriggerName } from '@cognito-passwordless/contract';
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { LocalStackStartError } from '../errors';
 import type { TriggerFunctions } from '../pool/triggers';
 
 export type TriggerKind = keyof TriggerFunctions;
 
-/** The function names (and `dist/apps/<name>/index.mjs` folders) of the three triggers. */
+/**
+ * The contract's trigger names (also the `dist/apps/<name>/index.mjs`
+ * folders) by the pool's trigger slots; a test checks it names each of the
+ * contract's `TRIGGER_NAMES` once.
+ */
 export const FUNCTION_NAMES = {
   define: 'define-auth-challenge',
   create: 'create-auth-challenge',
   verify: 'verify-auth-challenge',
-} as const satisfies Record<TriggerKind, string>;
+} as const satisfies Record<TriggerKind, TriggerName>;
 
-/** The email delivery package's variables, which only Create reads. */
+/** The email delivery package's variables, which only Create reads (a test checks them against its config schema). */
 const EMAIL_VARIABLES = ['EMAIL_FROM', 'EMAIL_SUBJECT', 'EMAIL_DEFAULT_LOCALE', 'EMAIL_APP_NAME', 'SES_CONFIGURATION_SET'] as const;
 
 const contractVariables = (kind: TriggerKind): string[] => TRIGGER_SIGN_IN_VARIABLES[FUNCTION_NAMES[kind]].map((variable) => variable.name);
@@ -63,9 +67,10 @@ export interface RunningTriggerFunctions extends TriggerFunctions {
 /** Starts nothing yet: each function's process starts on `warm()` or its first invocation. */
 export async function createTriggerFunctions(options: TriggerFunctionOptions): Promise<RunningTriggerFunctions> {
   for (const path of Object.values(options.bundles)) {
-    await access(path).catch(() => {
+    await access(path).catch((error: unknown) => {
       throw new LocalStackStartError(
         `Trigger bundle ${path} is missing: build it with \`npx nx run-many -t build -p define-auth-challenge create-auth-challenge verify-auth-challenge\` (npm start does).`,
+        { cause: error },
       );
     });
   }
@@ -104,7 +109,10 @@ export async function createTriggerFunctions(options: TriggerFunctionOptions): P
       await Promise.all(all.map(([kind, fn]) => fn.warm().catch((error: Error) => onInitError(FUNCTION_NAMES[kind], error))));
     },
     async stop() {
-      await Promise.all(all.map(([, fn]) => fn.stop()));
+      // Each one is stopped even if another fails; every failure is reported.
+      const failures = (await Promise.allSettled(all.map(([, fn]) => fn.stop()))).flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+      if (failures.length === 1) throw failures[0];
+      if (failures.length > 1) throw new AggregateError(failures, `${failures.length} trigger functions failed to stop`);
     },
   };
 }
