@@ -178,7 +178,8 @@ async function askForCode({ values }: Cli, parameters: Record<string, string>): 
 }
 
 async function printSignedIn({ outputs, values }: Cli, result: AuthenticationResultType): Promise<void> {
-  const { payload } = await jwtVerify(result.IdToken!, createRemoteJWKSet(new URL(outputs.jwksUri)), {
+  if (result.IdToken === undefined) throw new Error('The sign-in ended without an id token.');
+  const { payload } = await jwtVerify(result.IdToken, createRemoteJWKSet(new URL(outputs.jwksUri)), {
     issuer: outputs.issuer,
     audience: outputs.userPoolClientId,
   });

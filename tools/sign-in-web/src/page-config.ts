@@ -1,7 +1,6 @@
 import type { AmplifyOutputs } from '@cognito-passwordless/client-config';
+import { SIGN_IN_FLOWS, type SignInFlow } from '@cognito-passwordless/contract';
 
-export const SIGN_IN_FLOWS = ['passwordless', 'password-then-code'] as const;
-export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 export type PasswordPolicy = AmplifyOutputs['auth']['password_policy'];
 
 /** What the page learns from the stack that serves it. */
@@ -34,7 +33,7 @@ function httpUrl(value: unknown, where: string): string {
       const url = new URL(value);
       if (url.protocol === 'http:' || url.protocol === 'https:') return value;
     } catch {
-      // Reported below.
+      // Not a URL: reported below with the field's name, which URL's own error lacks.
     }
   }
   throw new PageConfigError(`${where} must be an http(s) URL, got ${JSON.stringify(value)}`);
@@ -53,14 +52,14 @@ export function parsePageConfig(amplifyOutputs: unknown, localConfig: unknown): 
   const userPoolEndpoint = httpUrl(isRecord(custom) ? custom['user_pool_endpoint'] : undefined, `${AMPLIFY_OUTPUTS_PATH} custom.user_pool_endpoint`);
   if (!isRecord(auth['password_policy'])) throw new PageConfigError(`${AMPLIFY_OUTPUTS_PATH} has no auth.password_policy`);
   if (!isRecord(localConfig)) throw new PageConfigError(`${LOCAL_CONFIG_PATH} is not a JSON object`);
-  const signInFlow = localConfig['signInFlow'];
-  if (!SIGN_IN_FLOWS.includes(signInFlow as SignInFlow)) {
-    throw new PageConfigError(`${LOCAL_CONFIG_PATH} signInFlow must be one of ${SIGN_IN_FLOWS.join(', ')}, got ${JSON.stringify(signInFlow)}`);
+  const signInFlow = SIGN_IN_FLOWS.find((flow) => flow === localConfig['signInFlow']);
+  if (signInFlow === undefined) {
+    throw new PageConfigError(`${LOCAL_CONFIG_PATH} signInFlow must be one of ${SIGN_IN_FLOWS.join(', ')}, got ${JSON.stringify(localConfig['signInFlow'])}`);
   }
   return Object.freeze({
     amplifyOutputs: amplifyOutputs as unknown as AmplifyOutputs,
     userPoolEndpoint,
-    signInFlow: signInFlow as SignInFlow,
+    signInFlow,
     mailViewerUrl: httpUrl(localConfig['mailViewerUrl'], `${LOCAL_CONFIG_PATH} mailViewerUrl`),
     passwordPolicy: auth['password_policy'] as unknown as PasswordPolicy,
     latestCodesPath: latestCodesPath(localConfig['latestCodesPath']),

@@ -16,6 +16,9 @@ export class CleanupStack {
   private readonly cleanups: { readonly name: string; readonly run: () => Promise<void> | void }[] = [];
   private disposing: Promise<void> | undefined;
 
+  /** @param what what is being stopped, for the error's message (`the local stack`, `the bench's services`). */
+  constructor(private readonly what = 'the local stack') {}
+
   /** Registers how to undo something that has just started. */
   defer(name: string, run: () => Promise<void> | void): void {
     if (this.disposing !== undefined) throw new Error(`Cannot register the clean-up "${name}": the stack is already stopping`);
@@ -42,7 +45,7 @@ export class CleanupStack {
     try {
       await this.dispose();
     } catch (cleanupError) {
-      if (cleanupError instanceof CleanupError) throw new CleanupError(cleanupError.failures, { cause: error });
+      if (cleanupError instanceof CleanupError) throw new CleanupError(cleanupError.failures, { what: this.what, cause: error });
       throw cleanupError;
     }
     throw error;
@@ -57,7 +60,7 @@ export class CleanupStack {
         failures.push({ name, error });
       }
     }
-    if (failures.length > 0) throw new CleanupError(failures);
+    if (failures.length > 0) throw new CleanupError(failures, { what: this.what });
   }
 }
 
@@ -76,14 +79,14 @@ export class CleanupError extends AggregateError {
   override readonly name = 'CleanupError';
   readonly failures: readonly CleanupFailure[];
 
-  constructor(failures: readonly CleanupFailure[], options?: { readonly cause?: unknown }) {
+  constructor(failures: readonly CleanupFailure[], options: { readonly what: string; readonly cause?: unknown }) {
     const list = failures.map(({ name, error }) => `${name}: ${messageOf(error)}`).join('; ');
     const cleanups = `${failures.length} clean-up${failures.length === 1 ? '' : 's'} failed (${list})`;
-    const message = options?.cause === undefined ? `Stopping the local stack: ${cleanups}` : `${messageOf(options.cause)}; then, stopping what had started, ${cleanups}`;
+    const message = options.cause === undefined ? `Stopping ${options.what}: ${cleanups}` : `${messageOf(options.cause)}; then, stopping what had started, ${cleanups}`;
     super(
       failures.map((failure) => failure.error),
       message,
-      options,
+      options.cause === undefined ? undefined : { cause: options.cause },
     );
     this.failures = Object.freeze([...failures]);
   }

@@ -66,6 +66,13 @@ describe('CleanupStack.dispose', () => {
     expect(cleanupError.message).toBe('Stopping the local stack: 2 clean-ups failed (c: c would not stop; a: a would not stop)');
   });
 
+  it('names what it stops in the message', async () => {
+    const cleanups = new CleanupStack("the bench's services");
+    cleanups.defer('ses sink', () => Promise.reject(new Error('EPERM')));
+
+    await expect(cleanups.dispose()).rejects.toThrow("Stopping the bench's services: 1 clean-up failed (ses sink: EPERM)");
+  });
+
   it('a repeated stop after a failed one reports the same failure', async () => {
     const { cleanups, stopped } = phases(['a'], ['a']);
 

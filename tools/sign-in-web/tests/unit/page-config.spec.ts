@@ -1,4 +1,5 @@
 import { buildAmplifyOutputs } from '@cognito-passwordless/client-config';
+import { SIGN_IN_FLOWS } from '@cognito-passwordless/contract';
 import { PageConfigError, parsePageConfig } from '../../src/page-config';
 
 const outputs = () =>
@@ -25,6 +26,10 @@ describe('parsePageConfig', () => {
 
   it('refuses outputs without a user pool', () => {
     expect(() => parsePageConfig({ version: '1.4' }, local)).toThrow(PageConfigError);
+  });
+
+  it.each(SIGN_IN_FLOWS)("takes the contract's sign-in flow %s", (signInFlow) => {
+    expect(parsePageConfig(outputs(), { ...local, signInFlow }).signInFlow).toBe(signInFlow);
   });
 
   it('refuses a sign-in flow it does not know, naming the allowed ones', () => {
