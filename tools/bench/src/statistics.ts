@@ -10,12 +10,20 @@ export interface Summary {
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) throw new RangeError('percentile of no samples');
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return sampleAt(sorted, Math.min(sorted.length, Math.max(1, rank)) - 1);
 }
 
 export function summarize(samples: readonly number[]): Summary {
+  if (samples.length === 0) throw new RangeError('summary of no samples');
   const sorted = [...samples].sort((a, b) => a - b);
-  return { runs: sorted.length, min: sorted[0]!, median: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { runs: sorted.length, min: sampleAt(sorted, 0), median: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/** `samples[index]`, which the callers keep in range; out of range is a bug, thrown rather than read as undefined. */
+function sampleAt(samples: readonly number[], index: number): number {
+  const value = samples[index];
+  if (value === undefined) throw new RangeError(`no sample at ${index} of ${samples.length}`);
+  return value;
 }
 
 /**
@@ -56,7 +64,7 @@ export function kolmogorovSmirnov(a: readonly number[], b: readonly number[]): T
   let j = 0;
   let statistic = 0;
   while (i < x.length && j < y.length) {
-    const value = Math.min(x[i]!, y[j]!);
+    const value = Math.min(sampleAt(x, i), sampleAt(y, j));
     while (i < x.length && x[i] === value) i++;
     while (j < y.length && y[j] === value) j++;
     statistic = Math.max(statistic, Math.abs(i / x.length - j / y.length));

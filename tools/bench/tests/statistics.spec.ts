@@ -12,6 +12,11 @@ describe('statistics', () => {
     expect(summarize([5, 1, 3])).toEqual({ runs: 3, min: 1, median: 3, p99: 5 });
   });
 
+  it('refuses to summarize or rank no samples', () => {
+    expect(() => summarize([])).toThrow(new RangeError('summary of no samples'));
+    expect(() => percentile([], 50)).toThrow(new RangeError('percentile of no samples'));
+  });
+
   it('alternates between tasks', async () => {
     const order: string[] = [];
     await interleave(2, { a: () => (order.push('a'), 1), b: () => (order.push('b'), 2) });

@@ -12,5 +12,5 @@ export { DEFAULT_EMAIL_FROM, DEFAULT_SIGN_IN_STATE_TABLE, FUNCTION_NAMES, TRIGGE
 export type { TriggerKind, TriggerSettings } from './stack/trigger-functions';
 export { CognitoServiceError, LOCAL_STACK_NOT_RUNNING, LocalStackConfigError, LocalStackNotRunningError, LocalStackStartError, PortInUseError } from './errors';
 export { defaultOutputDir, isStackUnreachable, readStackOutputs } from './stack/ready-file';
-export { CleanupError, CleanupStack } from './stack/cleanup-stack';
+export { CleanupError, CleanupStack, startTogether } from './stack/cleanup-stack';
 export type { CleanupFailure } from './stack/cleanup-stack';

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import type { BenchResult } from '../result';
-import { BUNDLE_BUDGET_BYTES, bundlePath, TRIGGERS } from '@cognito-passwordless/trigger-bundles';
+import { TRIGGER_NAMES } from '@cognito-passwordless/contract';
+import { BUNDLE_BUDGET_BYTES, bundlePath } from '@cognito-passwordless/trigger-bundles';
 
 export function measureBundleBytes(root: string): BenchResult[] {
-  return TRIGGERS.map((trigger) => {
+  return TRIGGER_NAMES.map((trigger) => {
     const bytes = statSync(bundlePath(root, trigger)).size;
     return {
       section: 'Bundle size',

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchResult } from '../result';
 import { interleave, summarize } from '../statistics';
-import { bundlePath, TRIGGERS, type Trigger } from '@cognito-passwordless/trigger-bundles';
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
+import { bundlePath } from '@cognito-passwordless/trigger-bundles';
 
 /** Verify carries the DynamoDB client of the sign-in state store, so its budget is the store client's. */
-const BUDGET_OVER_BASELINE_MS: Record<Trigger, number> = {
+export const BUDGET_OVER_BASELINE_MS: Readonly<Record<TriggerName, number>> = {
   'define-auth-challenge': 15,
   'create-auth-challenge': 80,
   'verify-auth-challenge': 45,
@@ -41,11 +42,11 @@ export async function measureColdLoad(root: string, rounds = 25): Promise<BenchR
     writeFileSync(empty, 'export {};\n');
     const tasks = Object.fromEntries([
       ['baseline', () => timeImport(empty)],
-      ...TRIGGERS.map((trigger) => [trigger, () => timeImport(bundlePath(root, trigger))]),
-    ]) as Record<'baseline' | Trigger, () => number>;
+      ...TRIGGER_NAMES.map((trigger) => [trigger, () => timeImport(bundlePath(root, trigger))]),
+    ]) as Record<'baseline' | TriggerName, () => number>;
     const samples = await interleave(rounds, tasks);
     const baseline = summarize(samples.baseline);
-    return TRIGGERS.map((trigger) => {
+    return TRIGGER_NAMES.map((trigger) => {
       const summary = summarize(samples[trigger]);
       const over = summary.min - baseline.min;
       return {

@@ -64,6 +64,24 @@ export class CleanupStack {
   }
 }
 
+/**
+ * Like `Promise.all` for things started side by side, but waits for every
+ * start to settle, so each that succeeded has registered its clean-up
+ * before a failure is thrown (with `Promise.all`, one that finished after
+ * the failure would never be stopped). One failure is thrown as it is;
+ * several, as `combine` makes them into one error, naming them all.
+ */
+export async function startTogether<T extends readonly unknown[]>(
+  starts: readonly [...{ [K in keyof T]: T[K] | Promise<T[K]> }],
+  combine: (failures: readonly unknown[]) => Error = (failures) => new AggregateError(failures, `${failures.length} starts failed: ${failures.map(messageOf).join('; ')}`),
+): Promise<T> {
+  const settled = await Promise.allSettled(starts);
+  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw combine(failures);
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 export interface CleanupFailure {
   /** What was being stopped (`ses sink`, `trigger functions`, ...). */
   readonly name: string;

@@ -18,7 +18,7 @@ import { signInFlowOf } from './sign-in-flow';
 import { createSignInPageHandler, defaultWebRoot, LOCAL_CONFIG_FILE_NAME, type LocalWebConfig } from './sign-in-page';
 import { SesSinkStartError, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
 import type { SignInFlow } from '@cognito-passwordless/contract';
-import { CleanupStack } from './cleanup-stack';
+import { CleanupStack, startTogether } from './cleanup-stack';
 import { listenOnLoopback, LOOPBACK, type LoopbackServer } from './loopback-server';
 import { startStateTable } from './state-table';
 import {
@@ -311,21 +311,12 @@ async function writeReadyFile({ options, cleanups }: StartContext, outputs: Loca
   await writeOutputs(outputDir, outputs, signInFlow);
 }
 
-/**
- * Like `Promise.all`, but waits for every start to settle, so each that
- * succeeded has registered its clean-up before the failure is thrown. One
- * failure is thrown as it is; several are all named in one error.
- */
-async function allStarted<T extends readonly unknown[]>(starts: readonly [...{ [K in keyof T]: T[K] | Promise<T[K]> }]): Promise<T> {
-  const settled = await Promise.allSettled(starts);
-  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
-  const [first] = failures;
-  if (failures.length === 1) throw first;
-  if (failures.length > 1) {
+/** `startTogether` with several failures named in one `LocalStackStartError`, which the CLI prints as it is. */
+function allStarted<T extends readonly unknown[]>(starts: readonly [...{ [K in keyof T]: T[K] | Promise<T[K]> }]): Promise<T> {
+  return startTogether<T>(starts, (failures) => {
     const messages = failures.map((failure) => (failure instanceof Error ? failure.message : String(failure)));
-    throw new LocalStackStartError(`${failures.length} services failed to start: ${messages.join('; ')}`, { cause: new AggregateError(failures) });
-  }
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+    return new LocalStackStartError(`${failures.length} parts failed to start: ${messages.join('; ')}`, { cause: new AggregateError(failures) });
+  });
 }
 
 /** Whether `promise` settled within `ms` (it is left to finish either way). */

@@ -1,4 +1,4 @@
-import { CleanupError, CleanupStack } from '../../src/stack/cleanup-stack';
+import { CleanupError, CleanupStack, startTogether } from '../../src/stack/cleanup-stack';
 
 /** A stack of phases that record their clean-ups in `stopped`; `failing` names clean-ups that throw. */
 function phases(names: readonly string[], failing: readonly string[] = []) {
@@ -112,5 +112,33 @@ describe('CleanupStack.unwind, after phase N failed to start', () => {
     expect(error.cause).toBe(startError);
     expect(error.failures).toEqual([{ name: 'phase 1', error: new Error('phase 1 would not stop') }]);
     expect(error.message).toBe('port 9229 is in use; then, stopping what had started, 1 clean-up failed (phase 1: phase 1 would not stop)');
+  });
+});
+
+describe('startTogether', () => {
+  const later = <T>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+  const failLater = (message: string, ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error(message)), ms));
+
+  it('resolves with every value, in order', async () => {
+    await expect(startTogether<[number, string]>([later(1, 5), 'two'])).resolves.toEqual([1, 'two']);
+  });
+
+  it('waits for a start that finishes after another failed, so its clean-up is registered before the failure is thrown', async () => {
+    const cleanups = new CleanupStack();
+    const stopped: string[] = [];
+    const slow = later('slow', 20).then((name) => cleanups.defer(name, () => void stopped.push(name)));
+
+    await expect(startTogether([failLater('port in use', 1), slow])).rejects.toThrow('port in use');
+    await cleanups.dispose();
+
+    expect(stopped).toEqual(['slow']);
+  });
+
+  it('names every failure when several starts fail', async () => {
+    const error = (await startTogether([failLater('a failed', 1), failLater('b failed', 2)]).catch((failure: unknown) => failure)) as AggregateError;
+
+    expect(error).toBeInstanceOf(AggregateError);
+    expect(error.message).toBe('2 starts failed: a failed; b failed');
+    expect(error.errors.map((failure: Error) => failure.message)).toEqual(['a failed', 'b failed']);
   });
 });
