@@ -160,7 +160,7 @@ async function startServices(context: StartContext): Promise<Services> {
   const signInStateTable = options.triggerSettings?.SIGN_IN_STATE_TABLE || DEFAULT_SIGN_IN_STATE_TABLE;
   // Precedence of the errors reported: the ports first, as before.
   const [cognito, web, sesEndpoint, dynamodbEndpoint] = await allStarted([
-    listenPhase(context, 'user pool endpoint (starting)', options.cognitoPort ?? 0, 'LOCAL_COGNITO_PORT', answerCognitoStarting),
+    listenPhase(context, 'user pool endpoint', options.cognitoPort ?? 0, 'LOCAL_COGNITO_PORT', answerCognitoStarting),
     // The page is on its own origin, as an app is in production, so the browser exercises the endpoint's CORS.
     listenPhase(context, 'sign-in page server', options.webPort ?? 0, 'LOCAL_WEB_PORT', answerPageStarting),
     options.sesEndpoint ?? startSesPhase(context),

@@ -13,7 +13,10 @@ export interface LoopbackServer {
   readonly port: number;
   /** From now on every request goes to `listener`. */
   wire(listener: RequestListener): void;
-  /** Stops accepting, lets requests in flight finish for a moment, then cuts what is left; idempotent. */
+  /**
+   * Stops accepting, lets requests in flight finish for a moment, then cuts
+   * what is left. Idempotent: later calls resolve once the first is done.
+   */
   close(): Promise<void>;
 }
 
@@ -30,7 +33,12 @@ export async function listenOnLoopback(port: number, variable: string, whileStar
   return {
     port: listening,
     wire: (listener) => (handler = listener),
-    close: () => (closing ??= closeServer(server)),
+    close: () => {
+      // A later call waits for the first; a failure is reported once, to the first caller, not once per call.
+      if (closing !== undefined) return closing.catch(() => undefined);
+      closing = closeServer(server);
+      return closing;
+    },
   };
 }
 

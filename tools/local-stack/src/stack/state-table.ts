@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DynaliteStartError, startDynalite } from '@cognito-passwordless/dynamodb-local';
 import { LocalStackStartError, PortInUseError } from '../errors';
+import { CleanupStack } from './cleanup-stack';
 
 export interface StateTable {
   /** `http://127.0.0.1:<port>`: the functions' AWS_ENDPOINT_URL_DYNAMODB. */
@@ -29,14 +30,16 @@ export async function startStateTable(options: {
     path: options.dataDir === undefined ? undefined : join(options.dataDir, DYNAMODB_FOLDER_NAME),
     cwd: options.workspaceRoot,
   }).catch((error: unknown) => {
-    if (error instanceof DynaliteStartError && error.code === 'EADDRINUSE') throw new PortInUseError(options.port, 'LOCAL_DYNAMODB_PORT');
-    throw new LocalStackStartError(`dynalite (the sign-in state table) failed to start: ${(error as Error).message}`);
+    if (error instanceof DynaliteStartError && error.code === 'EADDRINUSE') throw new PortInUseError(options.port, 'LOCAL_DYNAMODB_PORT', { cause: error });
+    throw new LocalStackStartError(`dynalite (the sign-in state table) failed to start: ${(error as Error).message}`, { cause: error });
   });
+  const cleanups = new CleanupStack('dynalite');
+  cleanups.defer('dynalite', () => server.stop());
   try {
     await server.createStateTable(options.tableName);
   } catch (error) {
-    await server.stop();
-    throw new LocalStackStartError(`Could not create the sign-in state table ${options.tableName} in dynalite: ${(error as Error).message}`);
+    // Stops dynalite; should that fail too, both failures are reported.
+    return cleanups.unwind(new LocalStackStartError(`Could not create the sign-in state table ${options.tableName} in dynalite: ${(error as Error).message}`, { cause: error }));
   }
   return { endpoint: server.endpoint, stop: () => server.stop() };
 }
