@@ -151,19 +151,9 @@ async function measureVerify(verify: Handler, store: SignInStateStore, calls: nu
   };
   const dynamodb = createDynamoDbClient();
   const getAlone = () => dynamodb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'bench' } }, ConsistentRead: true }));
-  const [verifySamples, getSamples] = [new Samples(calls), new Samples(calls)];
-  await withQuietStdout(async () => {
-    for (let i = 0; i < calls; i++) {
-      await timeCalls(getAlone, () => undefined, 1, getSamples);
-      await timeCalls(verify, () => verifyEvent(i), 1, verifySamples);
-    }
-  });
   return {
-    section: SECTION,
     name: 'verify-auth-challenge (state table on loopback)',
-    unit: 'ms',
-    value: summarize(verifySamples.toMs()),
-    baseline: summarize(getSamples.toMs()),
+    ...(await timeAgainstBareCall(verify, verifyEvent, getAlone, calls)),
     note: 'a wrong answer (one read, one conditional write); baseline: one bare GetItem on the same dynalite',
   };
 }
@@ -176,19 +166,21 @@ async function measureCreate(create: Handler, calls: number): Promise<BenchResul
   let createCount = 0;
   // A fresh username every CALLS_PER_USER sign-ins keeps MAX_CODES_PER_HOUR (100) out of the way.
   const createEvent = () => ({ ...baseEvent, userName: `create-${Math.floor(createCount++ / CALLS_PER_USER)}@example.com`, triggerSource: 'CreateAuthChallenge_Authentication', request: { userAttributes: attributes, challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: false }, response: {} });
-  const [createSamples, sesSamples] = [new Samples(calls), new Samples(calls)];
-  await withQuietStdout(async () => {
-    for (let i = 0; i < calls; i++) {
-      await timeCalls(sendAlone, () => undefined, 1, sesSamples);
-      await timeCalls(create, createEvent, 1, createSamples);
-    }
-  });
   return {
-    section: SECTION,
     name: 'create-auth-challenge (state table and SES on loopback)',
-    unit: 'ms',
-    value: summarize(createSamples.toMs()),
-    baseline: summarize(sesSamples.toMs()),
+    ...(await timeAgainstBareCall(create, createEvent, sendAlone, calls)),
     note: 'one read, one conditional write, one send; baseline: one bare SES SendEmail to the same sink',
   };
+}
+
+/** ms per call of `handler` and, interleaved call by call, of the bare call it is compared with. */
+async function timeAgainstBareCall(handler: Handler, event: (i: number) => unknown, bareCall: () => Promise<unknown>, calls: number) {
+  const [samples, bareSamples] = [new Samples(calls), new Samples(calls)];
+  await withQuietStdout(async () => {
+    for (let i = 0; i < calls; i++) {
+      await timeCalls(bareCall, () => undefined, 1, bareSamples);
+      await timeCalls(handler, () => event(i), 1, samples);
+    }
+  });
+  return { section: SECTION, unit: 'ms', value: summarize(samples.toMs()), baseline: summarize(bareSamples.toMs()) } as const;
 }
