@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GroupCommit, writeFileAtomic } from '../../src/stack/atomic-file';
+import { GroupCommit, removeStaleTemporaryFiles, writeFileAtomic } from '../../src/stack/atomic-file';
 
 describe('writeFileAtomic', () => {
   let dir: string;
@@ -20,6 +20,31 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(join(dir, 'nested', 'b.json'), 'x');
 
     expect(readFileSync(join(dir, 'nested', 'b.json'), 'utf8')).toBe('x');
+  });
+});
+
+describe('removeStaleTemporaryFiles', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'stale-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('removes the temporary files a killed process left, and nothing else', async () => {
+    writeFileSync(join(dir, 'users.json'), '{}');
+    writeFileSync(join(dir, 'users.json.4242.0.tmp'), '{"torn');
+
+    await removeStaleTemporaryFiles(dir);
+
+    expect(readdirSync(dir)).toEqual(['users.json']);
+  });
+
+  it('takes a folder that does not exist yet as one with nothing to remove', async () => {
+    await expect(removeStaleTemporaryFiles(join(dir, 'not-yet'))).resolves.toBeUndefined();
+  });
+
+  it('reports a path it cannot list for another reason, rather than carrying on as if it were empty', async () => {
+    writeFileSync(join(dir, 'a-file'), '');
+
+    await expect(removeStaleTemporaryFiles(join(dir, 'a-file'))).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 });
 
