@@ -21,6 +21,7 @@ import type { SignInFlow } from '@cognito-passwordless/contract';
 import { CleanupStack, startTogether } from './cleanup-stack';
 import { listenOnLoopback, LOOPBACK, type LoopbackServer } from './loopback-server';
 import { startStateTable } from './state-table';
+import { warmTriggerFunctions } from './warm-functions';
 import {
   createTriggerFunctions,
   DEFAULT_EMAIL_FROM,
@@ -35,7 +36,6 @@ import {
 export const DEFAULT_REGION = 'us-east-1';
 /** The infra default (derived from the code TTL); Cognito's own default is 180. */
 export const DEFAULT_AUTH_SESSION_VALIDITY_SECONDS = 300;
-const WARM_TIMEOUT_MS = 10_000;
 
 export interface LocalStackOptions {
   /** 0 (the default) picks a free port. */
@@ -106,7 +106,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const data = await openDataFolder(context);
     const services = await startServices(context);
     const functions = await createFunctions(context, data.identity.region, services);
-    const warming = warmFunctions(context, functions);
+    // The functions' cold starts run while the pool is wired.
+    const warming = warmTriggerFunctions(functions, context.log);
     const pool = await wirePoolApi(context, data, services, functions);
     await warming;
     const outputs = outputsOf(services, pool.settings, pool.issuer);
@@ -220,18 +221,6 @@ async function createFunctions({ options, workspaceRoot, log, cleanups }: StartC
   return functions;
 }
 
-/**
- * Starts the functions' processes (their cold starts) while the pool is
- * wired. A function that cannot start, or warming that takes longer than
- * `WARM_TIMEOUT_MS`, is logged, not fatal: the stack comes up and the log
- * says why sign-ins fail (or wait) until it is fixed.
- */
-async function warmFunctions({ log }: StartContext, functions: RunningTriggerFunctions): Promise<void> {
-  const warmed = functions.warm((name, error) => log(`[${name}] failed to start: ${error.message}; sign-ins will fail until it is fixed`));
-  const inTime = await withTimeout(warmed, WARM_TIMEOUT_MS);
-  if (!inTime) log(`[triggers] still starting after ${WARM_TIMEOUT_MS / 1000} s; the stack is up, and the first sign-ins wait for them`);
-}
-
 interface PoolApi {
   readonly settings: PoolSettings;
   readonly issuer: string;
@@ -317,15 +306,4 @@ function allStarted<T extends readonly unknown[]>(starts: readonly [...{ [K in k
     const messages = failures.map((failure) => (failure instanceof Error ? failure.message : String(failure)));
     return new LocalStackStartError(`${failures.length} parts failed to start: ${messages.join('; ')}`, { cause: new AggregateError(failures) });
   });
-}
-
-/** Whether `promise` settled within `ms` (it is left to finish either way). */
-async function withTimeout(promise: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolveLater) => (timer = setTimeout(() => resolveLater(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true as const), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
