@@ -1,7 +1,6 @@
-import { LocalStackStartError } from './errors';
 import { banner } from './stack/banner';
-import { CleanupError } from './stack/cleanup-stack';
 import { readStackEnvironment, type StackEnvironment } from './stack/environment';
+import { describeFailure } from './stack/failure-report';
 import { removeOwnReadyFileSync } from './stack/ready-file';
 import { watchStandardStreams, type StandardStreams } from './stack/standard-streams';
 import { startLocalStack, type LocalStack } from './stack/local-stack';
@@ -119,20 +118,6 @@ function bannerOf(stack: LocalStack, environment: StackEnvironment, workspaceRoo
     authSessionValiditySeconds: environment.authSessionValiditySeconds,
     workspaceRoot,
   });
-}
-
-/**
- * A start or stop failure as the terminal shows it: the message alone for
- * what the stack explains itself (a port in use, a failed clean-up), the
- * stack trace for anything unexpected.
- */
-function describeFailure(error: unknown): string {
-  if (error instanceof LocalStackStartError) return error.message;
-  if (error instanceof CleanupError) {
-    const cause = error.cause;
-    return cause === undefined || cause instanceof LocalStackStartError ? error.message : `${error.message}\n${(cause as Error)?.stack ?? String(cause)}`;
-  }
-  return (error as Error)?.stack ?? String(error);
 }
 
 main().catch((error: unknown) => {
