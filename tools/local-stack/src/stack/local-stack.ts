@@ -1,18 +1,16 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createHttpApi } from '../api/http-api';
-import { createOperations } from '../api/operations';
+import { createHttpApi } from '../protocol/http-api';
+import { createOperations } from '../protocol/operation-table';
 import { LocalStackStartError, PortInUseError } from '../errors';
-import { Accounts } from '../pool/accounts';
-import { AuthFlows } from '../pool/auth-flows';
-import { loadOrCreatePoolIdentity } from '../pool/pool-identity';
-import type { PoolSettings } from '../pool/pool-settings';
-import { SessionStore } from '../pool/sessions';
-import { DEFAULT_TOKEN_VALIDITY, TokenService, type TokenValidity } from '../pool/tokens';
-import { CognitoTriggers } from '../pool/triggers';
-import { UserStore } from '../pool/user-store';
-import { SesMailer } from '../pool/verification-mailer';
+import { loadOrCreatePoolIdentity } from '../state/pool-identity';
+import type { PoolSettings } from '../state/pool-settings';
+import { SessionStore } from '../state/sessions';
+import { DEFAULT_TOKEN_VALIDITY, TokenService, type TokenValidity } from '../crypto/tokens';
+import { CognitoTriggers } from '../adapters/triggers';
+import { UserStore } from '../state/user-store';
+import { SesMailer } from '../adapters/verification-mailer';
 import { clientConfigFiles, removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
 import { LATEST_CODES_FILE_NAME, latestCodesDocument } from './latest-codes';
 import { signInFlowOf } from './sign-in-flow';
@@ -196,10 +194,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cleanups.push(async () => sessions.close());
     const triggers = new CognitoTriggers(functions, settings);
     const mailer = new SesMailer(sesEndpoint, options.triggerSettings?.EMAIL_FROM || DEFAULT_EMAIL_FROM);
-    const operations = createOperations(
-      new AuthFlows({ settings, users, sessions, triggers, tokens }),
-      new Accounts({ settings, users, tokens, mailer }),
-    );
+    const operations = createOperations({ settings, users, sessions, triggers, tokens, mailer });
     const logRequests = options.logRequests ?? options.log !== undefined;
     wired.api = createHttpApi({
       operations,
