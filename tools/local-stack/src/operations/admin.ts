@@ -7,6 +7,7 @@ import { assertPool } from '../state/pool-settings';
 import { attributeList, parseUserAttributes, type AttributeInput } from '../state/user-attributes';
 import type { UserRecord, UserStatus } from '../state/user-store';
 import { deliver } from './code-delivery';
+import { newUserRecord } from './new-user';
 import type { UserPool } from './user-pool';
 
 export interface AdminUserInput {
@@ -34,19 +35,7 @@ export async function adminCreateUser(pool: UserPool, input: AdminCreateUserInpu
   const password = input.TemporaryPassword ?? temporaryPassword();
   assertPasswordPolicy(password);
   if (users.find(input.Username) !== undefined) throw errors.usernameExists();
-  const now = pool.clock.now();
-  const user: UserRecord = {
-    username: input.Username,
-    sub: randomUUID(),
-    status: 'FORCE_CHANGE_PASSWORD',
-    enabled: true,
-    attributes: { email_verified: 'false', ...attributes },
-    password: createPasswordVerifier(settings.poolName, input.Username, password),
-    createdAtMs: now,
-    updatedAtMs: now,
-    tokensValidAfter: 0,
-    revokedTokenFamilies: {},
-  };
+  const user = newUserRecord(pool, { username: input.Username, status: 'FORCE_CHANGE_PASSWORD', attributes: { email_verified: 'false', ...attributes }, password });
   await users.save(user);
   if (input.MessageAction !== 'SUPPRESS') {
     await deliver(pool, user, INVITATION_EMAIL_SUBJECT, invitationEmailMessage(user.username, password));

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { createPasswordVerifier } from '../crypto/srp';
 import { errors } from '../errors';
 import { assertPasswordPolicy } from '../state/password-policy';
 import { assertClient } from '../state/pool-settings';
 import { parseUserAttributes, type AttributeInput } from '../state/user-attributes';
-import type { UserRecord } from '../state/user-store';
 import { decoyDelivery, sendCode } from './code-delivery';
+import { newUserRecord } from './new-user';
 import { assertNotLocked, checkCodeWithinLimit, CONFIRMATION_CODE_TTL_MS, newCode, oneTimeCode, unknownUserCode } from './one-time-codes';
 import type { UserPool } from './user-pool';
 
@@ -31,20 +29,13 @@ export async function signUp(pool: UserPool, input: SignUpInput) {
   assertPasswordPolicy(input.Password);
   if (users.find(input.Username) !== undefined) throw errors.usernameExists();
   const code = newCode();
-  const now = pool.clock.now();
-  const user: UserRecord = {
+  const user = newUserRecord(pool, {
     username: input.Username,
-    sub: randomUUID(),
     status: 'UNCONFIRMED',
-    enabled: true,
     attributes: { ...attributes, email_verified: 'false' },
-    password: createPasswordVerifier(settings.poolName, input.Username, input.Password),
-    createdAtMs: now,
-    updatedAtMs: now,
+    password: input.Password,
     confirmationCode: oneTimeCode(pool, input.Username, code, CONFIRMATION_CODE_TTL_MS),
-    tokensValidAfter: 0,
-    revokedTokenFamilies: {},
-  };
+  });
   await users.save(user);
   const delivery = await sendCode(pool, user, code);
   return { UserConfirmed: false, CodeDeliveryDetails: delivery, UserSub: user.sub };

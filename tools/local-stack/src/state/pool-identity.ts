@@ -56,6 +56,7 @@ export async function loadOrCreatePoolIdentity(dataDir: string | undefined, regi
   if (dataDir === undefined) return createPoolIdentity(region);
   const file = join(dataDir, POOL_FILE_NAME);
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    // No file yet (a first start); any other failure stops the start.
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
