@@ -1,15 +1,8 @@
 import { formatSrpTimestamp } from '../../src/crypto/srp-timestamp';
 import { InvalidParameterException } from '../../src/errors';
 import { CustomChallengeResponses, parseChallengeResponses, PasswordVerifierResponses } from '../../src/operations/challenge-responses';
+import { refusal } from '../support/refusal';
 
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    return error;
-  }
-};
 const TIMESTAMP = 'Thu Sep 5 07:03:09 UTC 2024';
 const PASSWORD_CLAIM = { USERNAME: 'alice', PASSWORD_CLAIM_SIGNATURE: 'c2lnbmF0dXJl', PASSWORD_CLAIM_SECRET_BLOCK: 'YmxvY2s=', TIMESTAMP };
 

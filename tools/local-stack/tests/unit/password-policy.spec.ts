@@ -1,5 +1,6 @@
 import { InvalidPasswordException } from '../../src/errors';
 import { assertPasswordPolicy } from '../../src/state/password-policy';
+import { refusal } from '../support/refusal';
 
 describe("the pool's password policy (Cognito's default)", () => {
   it.each([
@@ -9,17 +10,10 @@ describe("the pool's password policy (Cognito's default)", () => {
     ['No-Numbers-Here', 'Password must have numeric characters'],
     ['NoSymbols1234', 'Password must have symbol characters'],
   ])('refuses %j: %s', (password, rule) => {
-    const refusal = (() => {
-      try {
-        assertPasswordPolicy(password);
-        return undefined;
-      } catch (error) {
-        return error;
-      }
-    })();
+    const error = refusal(() => assertPasswordPolicy(password));
 
-    expect(refusal).toBeInstanceOf(InvalidPasswordException);
-    expect(refusal).toMatchObject({ type: 'InvalidPasswordException', httpStatus: 400, message: `Password did not conform with policy: ${rule}` });
+    expect(error).toBeInstanceOf(InvalidPasswordException);
+    expect(error).toMatchObject({ type: 'InvalidPasswordException', httpStatus: 400, message: `Password did not conform with policy: ${rule}` });
   });
 
   it('accepts a password that has everything', () => {

@@ -1,15 +1,8 @@
 import { InvalidParameterException } from '../../src/errors';
 import { parseUserAttributes } from '../../src/state/user-attributes';
+import { refusal } from '../support/refusal';
 
 const withEmail = (email: string) => [{ Name: 'email', Value: email }];
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    return error;
-  }
-};
 
 describe('the email attribute at sign-up (the contract rule, stricter than Cognito on purpose)', () => {
   it('takes a plain address', () => {
