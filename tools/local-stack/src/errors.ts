@@ -1,36 +1,61 @@
 /**
- * An error the endpoint answers as Cognito does: HTTP 400 with
- * `{"__type": type, "message": message}`. `type` is Cognito's exception name.
+ * An error the endpoint answers as Cognito does: `httpStatus` with
+ * `{"__type": type, "message": message}` and the same two in the
+ * `x-amzn-ErrorType` / `x-amzn-ErrorMessage` headers. One subclass per
+ * exception, so code decides by class (`instanceof`), never by message text.
  */
-export class CognitoServiceError extends Error {
-  override readonly name = 'CognitoServiceError';
-
-  constructor(
-    readonly type: string,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
+export abstract class CognitoServiceError extends Error {
+  /** Cognito's exception name, sent as `__type`. */
+  abstract readonly type: string;
+  abstract readonly httpStatus: number;
 }
+
+/** The class of one Cognito exception: its `__type` (also its `name`) and HTTP status. */
+function exception<T extends string>(type: T, httpStatus = 400) {
+  return class extends CognitoServiceError {
+    override readonly name: string = type;
+    readonly type: T = type;
+    readonly httpStatus: number = httpStatus;
+  };
+}
+
+export class InvalidParameterException extends exception('InvalidParameterException') {}
+export class NotAuthorizedException extends exception('NotAuthorizedException') {}
+export class UserNotConfirmedException extends exception('UserNotConfirmedException') {}
+export class UserNotFoundException extends exception('UserNotFoundException') {}
+export class UsernameExistsException extends exception('UsernameExistsException') {}
+export class CodeMismatchException extends exception('CodeMismatchException') {}
+export class ExpiredCodeException extends exception('ExpiredCodeException') {}
+export class ResourceNotFoundException extends exception('ResourceNotFoundException') {}
+export class LimitExceededException extends exception('LimitExceededException') {}
+export class CodeDeliveryFailureException extends exception('CodeDeliveryFailureException') {}
+export class InvalidPasswordException extends exception('InvalidPasswordException') {}
+export class InvalidLambdaResponseException extends exception('InvalidLambdaResponseException') {}
+export class UnexpectedLambdaException extends exception('UnexpectedLambdaException') {}
+export class UserLambdaValidationException extends exception('UserLambdaValidationException') {}
+export class UnknownOperationException extends exception('UnknownOperationException') {}
+export class SerializationException extends exception('SerializationException') {}
+/** An admin operation from a web page; a refused host or origin is answered 403 before dispatch (protocol/http-api.ts). */
+export class AccessDeniedException extends exception('AccessDeniedException') {}
+/** A bug of the stack: a 500, which every AWS SDK retries, with nothing of the cause sent. */
+export class InternalErrorException extends exception('InternalErrorException', 500) {}
 
 /** Cognito's own wording for the errors the flows share. */
 export const errors = {
-  invalidParameter: (message: string) => new CognitoServiceError('InvalidParameterException', message),
-  missingAuthParameter: (name: string) => new CognitoServiceError('InvalidParameterException', `Missing required parameter ${name}`),
-  incorrectCredentials: () => new CognitoServiceError('NotAuthorizedException', 'Incorrect username or password.'),
-  invalidSession: () => new CognitoServiceError('NotAuthorizedException', 'Invalid session for the user.'),
-  expiredSession: () => new CognitoServiceError('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
-  notAuthorized: (message: string) => new CognitoServiceError('NotAuthorizedException', message),
-  userNotConfirmed: () => new CognitoServiceError('UserNotConfirmedException', 'User is not confirmed.'),
-  userNotFound: () => new CognitoServiceError('UserNotFoundException', 'User does not exist.'),
-  usernameExists: () => new CognitoServiceError('UsernameExistsException', 'User already exists'),
-  codeMismatch: () => new CognitoServiceError('CodeMismatchException', 'Invalid verification code provided, please try again.'),
-  expiredCode: () => new CognitoServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
-  unknownClient: (clientId: string) => new CognitoServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`),
-  unknownPool: (poolId: string) => new CognitoServiceError('ResourceNotFoundException', `User pool ${poolId} does not exist.`),
-  attemptLimitExceeded: () => new CognitoServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
-  codeDeliveryFailure: () => new CognitoServiceError('CodeDeliveryFailureException', 'Unable to deliver the verification code.'),
+  invalidParameter: (message: string) => new InvalidParameterException(message),
+  missingAuthParameter: (name: string) => new InvalidParameterException(`Missing required parameter ${name}`),
+  incorrectCredentials: () => new NotAuthorizedException('Incorrect username or password.'),
+  invalidSession: () => new NotAuthorizedException('Invalid session for the user.'),
+  expiredSession: () => new NotAuthorizedException('Invalid session for the user, session is expired.'),
+  notAuthorized: (message: string) => new NotAuthorizedException(message),
+  userNotConfirmed: () => new UserNotConfirmedException('User is not confirmed.'),
+  userNotFound: () => new UserNotFoundException('User does not exist.'),
+  usernameExists: () => new UsernameExistsException('User already exists'),
+  codeMismatch: () => new CodeMismatchException('Invalid verification code provided, please try again.'),
+  expiredCode: () => new ExpiredCodeException('Invalid code provided, please request a code again.'),
+  unknownClient: (clientId: string) => new ResourceNotFoundException(`User pool client ${clientId} does not exist.`),
+  unknownPool: (poolId: string) => new ResourceNotFoundException(`User pool ${poolId} does not exist.`),
+  attemptLimitExceeded: () => new LimitExceededException('Attempt limit exceeded, please try after some time.'),
 } as const;
 
 /** Why the stack could not start; the CLI prints the message and exits non-zero. */

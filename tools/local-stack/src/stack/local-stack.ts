@@ -1,17 +1,15 @@
 import type { RequestListener } from 'node:http';
 import { resolve } from 'node:path';
-import { createHttpApi } from '../api/http-api';
-import { createOperations } from '../api/operations';
+import { createHttpApi } from '../protocol/http-api';
+import { createOperations } from '../protocol/operation-table';
 import { LocalStackStartError, PortInUseError } from '../errors';
-import { Accounts } from '../pool/accounts';
-import { AuthFlows } from '../pool/auth-flows';
-import { loadOrCreatePoolIdentity, type PoolIdentity } from '../pool/pool-identity';
-import type { PoolSettings } from '../pool/pool-settings';
-import { SessionStore } from '../pool/sessions';
-import { DEFAULT_TOKEN_VALIDITY, TokenService, type TokenValidity } from '../pool/tokens';
-import { CognitoTriggers } from '../pool/triggers';
-import { UserStore } from '../pool/user-store';
-import { SesMailer } from '../pool/verification-mailer';
+import { loadOrCreatePoolIdentity, type PoolIdentity } from '../state/pool-identity';
+import type { PoolSettings } from '../state/pool-settings';
+import { SessionStore } from '../state/sessions';
+import { DEFAULT_TOKEN_VALIDITY, TokenService, type TokenValidity } from '../crypto/tokens';
+import { CognitoTriggers } from '../adapters/triggers';
+import { UserStore } from '../state/user-store';
+import { SesMailer } from '../adapters/verification-mailer';
 import { clientConfigFiles, removeReadySignal, writeOutputs, type LocalStackOutputs } from './outputs';
 import { LATEST_CODES_FILE_NAME, latestCodesDocument } from './latest-codes';
 import { signInFlowOf } from './sign-in-flow';
@@ -242,10 +240,7 @@ async function wirePoolApi({ options, log, cleanups }: StartContext, { identity,
   cleanups.defer('sign-in sessions', () => sessions.close());
   const triggers = new CognitoTriggers(functions, settings);
   const mailer = new SesMailer(services.sesEndpoint, options.triggerSettings?.EMAIL_FROM || DEFAULT_EMAIL_FROM);
-  const operations = createOperations(
-    new AuthFlows({ settings, users, sessions, triggers, tokens }),
-    new Accounts({ settings, users, tokens, mailer }),
-  );
+  const operations = createOperations({ settings, users, sessions, triggers, tokens, mailer });
   const logRequests = options.logRequests ?? options.log !== undefined;
   services.cognito.wire(
     createHttpApi({ operations, userPoolId: settings.userPoolId, issuer, jwks: tokens.jwks, log: logRequests ? (line) => log(`[cognito] ${line}`) : undefined }),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SIGN_IN_STATE_TABLE, TRIGGER_SIGN_IN_VARIABLES, type TriggerName } from '@cognito-passwordless/contract';
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { LocalStackStartError } from '../errors';
-import type { TriggerFunctions } from '../pool/triggers';
+import type { TriggerFunctions } from '../adapters/triggers';
 
 export type TriggerKind = keyof TriggerFunctions;
 

@@ -1,6 +1,6 @@
 import { AdminGetUserCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { request } from 'node:http';
-import { MAX_WRONG_CODES } from '../../src/pool/attempt-limiter';
+import { MAX_WRONG_CODES } from '../../src/state/attempt-limiter';
 import { failure, leakedSecrets, PASSWORD, startTestStack, uniqueUser, wrongCode, type TestStack } from '../support/test-stack';
 
 const LIMIT_EXCEEDED = { name: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' };

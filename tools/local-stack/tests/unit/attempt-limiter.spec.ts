@@ -1,8 +1,9 @@
-import { AttemptLimiter, MAX_WRONG_CODES, WRONG_CODE_WINDOW_MS } from '../../src/pool/attempt-limiter';
+import { AttemptLimiter, MAX_WRONG_CODES, WRONG_CODE_WINDOW_MS } from '../../src/state/attempt-limiter';
+import { FakeClock } from '../support/fake-clock';
 
 describe('AttemptLimiter', () => {
   it(`locks a user after ${MAX_WRONG_CODES} wrong codes, and only that user`, () => {
-    const limiter = new AttemptLimiter(() => 0);
+    const limiter = new AttemptLimiter(new FakeClock(0));
 
     for (let attempt = 1; attempt < MAX_WRONG_CODES; attempt++) limiter.recordFailure('alice');
     const beforeLast = limiter.isLocked('alice');
@@ -14,20 +15,20 @@ describe('AttemptLimiter', () => {
   });
 
   it('unlocks when the window from the first wrong code has passed', () => {
-    let now = 1_000;
-    const limiter = new AttemptLimiter(() => now);
+    const clock = new FakeClock(1_000);
+    const limiter = new AttemptLimiter(clock);
     for (let attempt = 0; attempt < MAX_WRONG_CODES; attempt++) limiter.recordFailure('alice');
 
-    now += WRONG_CODE_WINDOW_MS - 1;
+    clock.advance(WRONG_CODE_WINDOW_MS - 1);
     const stillLocked = limiter.isLocked('alice');
-    now += 1;
+    clock.advance(1);
 
     expect(stillLocked).toBe(true);
     expect(limiter.isLocked('alice')).toBe(false);
   });
 
   it('forgets the count after a right code', () => {
-    const limiter = new AttemptLimiter(() => 0);
+    const limiter = new AttemptLimiter(new FakeClock(0));
     for (let attempt = 1; attempt < MAX_WRONG_CODES; attempt++) limiter.recordFailure('alice');
 
     limiter.clear('alice');

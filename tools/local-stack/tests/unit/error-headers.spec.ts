@@ -1,4 +1,4 @@
-import { errorHeaders, MAX_ERROR_MESSAGE_HEADER_CHARS } from '../../src/api/error-headers';
+import { errorHeaders, MAX_ERROR_MESSAGE_HEADER_CHARS } from '../../src/protocol/error-headers';
 
 describe('errorHeaders', () => {
   it('carries the type and the message of an error body', () => {

@@ -1,4 +1,4 @@
-import { isAdminFromBrowser, isLoopbackHost, isLoopbackOrigin, refusalOf } from '../../src/api/loopback-guard';
+import { isAdminFromBrowser, isLoopbackHost, isLoopbackOrigin, refusalOf } from '../../src/protocol/loopback-guard';
 
 describe('loopback guard', () => {
   it.each(['127.0.0.1', '127.0.0.1:9229', 'localhost', 'LOCALHOST:80', '[::1]', '[::1]:9229'])('accepts the Host %s', (host) => {

@@ -1,5 +1,6 @@
-import { CognitoServiceError } from '../../src';
-import { assertPasswordPolicy } from '../../src/pool/password-policy';
+import { InvalidPasswordException } from '../../src/errors';
+import { assertPasswordPolicy } from '../../src/state/password-policy';
+import { refusal } from '../support/refusal';
 
 describe("the pool's password policy (Cognito's default)", () => {
   it.each([
@@ -9,7 +10,10 @@ describe("the pool's password policy (Cognito's default)", () => {
     ['No-Numbers-Here', 'Password must have numeric characters'],
     ['NoSymbols1234', 'Password must have symbol characters'],
   ])('refuses %j: %s', (password, rule) => {
-    expect(() => assertPasswordPolicy(password)).toThrow(new CognitoServiceError('InvalidPasswordException', `Password did not conform with policy: ${rule}`));
+    const error = refusal(() => assertPasswordPolicy(password));
+
+    expect(error).toBeInstanceOf(InvalidPasswordException);
+    expect(error).toMatchObject({ type: 'InvalidPasswordException', httpStatus: 400, message: `Password did not conform with policy: ${rule}` });
   });
 
   it('accepts a password that has everything', () => {

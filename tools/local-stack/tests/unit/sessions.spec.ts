@@ -1,4 +1,5 @@
-import { EXPIRED_TOKEN_MEMORY_MS, MAX_EXPIRED_TOKENS, SessionStore, type AuthSession } from '../../src/pool/sessions';
+import { EXPIRED_TOKEN_MEMORY_MS, MAX_EXPIRED_TOKENS, SessionStore, type AuthSession } from '../../src/state/sessions';
+import { FakeClock } from '../support/fake-clock';
 
 const SESSION: AuthSession = {
   clientId: 'client',
@@ -30,25 +31,31 @@ describe('SessionStore', () => {
     expect(store.take(token)).toBe(SESSION);
   });
 
-  it('forgets a session once it has expired, and sweeps it from memory', async () => {
-    store = new SessionStore(1);
+  it('forgets a session once it has expired, and sweeps it from memory', () => {
+    const clock = new FakeClock();
+    store = new SessionStore(1, clock);
     const token = store.issue(SESSION);
+    const before = store.size;
 
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    clock.advance(1000);
+    store.sweep();
 
+    expect(before).toBe(1);
     expect(store.size).toBe(0);
     expect(store.take(token)).toBeUndefined();
   });
 
   describe('telling an expired session from a spent or unknown one', () => {
-    let nowMs = 1_000_000;
-    const clock = () => nowMs;
+    let clock: FakeClock;
+    beforeEach(() => {
+      clock = new FakeClock(1_000_000);
+    });
 
     it('says a session that ran past its validity unused has expired', () => {
       store = new SessionStore(180, clock);
       const token = store.issue(SESSION);
 
-      nowMs += 180_000;
+      clock.advance(180_000);
 
       expect(store.peek(token)).toBeUndefined();
       expect(store.hasExpired(token)).toBe(true);
@@ -59,7 +66,7 @@ describe('SessionStore', () => {
       const spent = store.issue(SESSION);
       store.take(spent);
 
-      nowMs += 180_000;
+      clock.advance(180_000);
 
       expect(store.hasExpired(spent)).toBe(false);
       expect(store.hasExpired('never-issued')).toBe(false);
@@ -69,7 +76,7 @@ describe('SessionStore', () => {
       store = new SessionStore(180, clock);
       const token = store.issue(SESSION);
 
-      nowMs += 179_999;
+      clock.advance(179_999);
 
       expect(store.hasExpired(token)).toBe(false);
       expect(store.peek(token)).toBe(SESSION);
@@ -78,10 +85,10 @@ describe('SessionStore', () => {
     it(`forgets an expired token ${EXPIRED_TOKEN_MEMORY_MS / 60_000} minutes after it expired`, () => {
       store = new SessionStore(180, clock);
       const token = store.issue(SESSION);
-      nowMs += 180_000;
+      clock.advance(180_000);
       store.peek(token);
 
-      nowMs += EXPIRED_TOKEN_MEMORY_MS;
+      clock.advance(EXPIRED_TOKEN_MEMORY_MS);
 
       expect(store.hasExpired(token)).toBe(false);
     });
@@ -89,7 +96,7 @@ describe('SessionStore', () => {
     it(`remembers at most ${MAX_EXPIRED_TOKENS} expired tokens, dropping the oldest`, () => {
       store = new SessionStore(180, clock);
       const tokens = Array.from({ length: MAX_EXPIRED_TOKENS + 1 }, (_, index) => store.issue(SESSION, `token-${index}`));
-      nowMs += 180_000;
+      clock.advance(180_000);
 
       tokens.forEach((token) => store.peek(token));
 

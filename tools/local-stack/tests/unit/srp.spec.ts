@@ -7,12 +7,11 @@ import {
   createPasswordVerifier,
   createServerChallenge,
   decoyPasswordVerifier,
-  formatSrpTimestamp,
   padHex,
   parseSrpA,
-  parseSrpTimestamp,
   verifyPasswordClaim,
-} from '../../src/pool/srp';
+} from '../../src/crypto/srp';
+import { formatSrpTimestamp, parseSrpTimestamp } from '../../src/crypto/srp-timestamp';
 
 const POOL_NAME = 'AbCdEf123';
 const USER = 'alice';

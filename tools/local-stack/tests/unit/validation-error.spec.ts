@@ -1,8 +1,8 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import { NormalizedSchema } from '@smithy/core/schema';
 import * as v from 'valibot';
-import * as schemas from '../../src/api/schemas';
-import { SENSITIVE_MEMBERS, SENSITIVE_NESTED_MEMBERS, validationError } from '../../src/api/validation-error';
+import * as schemas from '../../src/protocol/schemas';
+import { SENSITIVE_MEMBERS, SENSITIVE_NESTED_MEMBERS, validationError } from '../../src/protocol/validation-error';
 
 function messageFor(schema: v.GenericSchema, body: unknown): string {
   const parsed = v.safeParse(schema, body);

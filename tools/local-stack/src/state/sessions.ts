@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { PasswordVerifier, SrpServerChallenge } from './srp';
+import { systemClock, type Clock } from '../clock';
+import type { PasswordVerifier, SrpServerChallenge } from '../crypto/srp';
 
 /** One entry of the `request.session` array the triggers see. */
 export interface SessionEntry {
@@ -18,6 +19,8 @@ export type PendingChallenge =
   | {
       readonly name: 'PASSWORD_VERIFIER';
       readonly userIdForSrp: string;
+      /** The client's SRP_A from InitiateAuth: this step exists only for a session that started with one. */
+      readonly srpA: bigint;
       readonly verifier: PasswordVerifier;
       readonly challenge: SrpServerChallenge;
       readonly secretBlock: Buffer;
@@ -53,7 +56,7 @@ export const MAX_EXPIRED_TOKENS = 100_000;
  * Sessions in memory only: opaque random tokens, single use (`take` removes),
  * expiring `validitySeconds` after issue. All share one validity, so the Map's
  * insertion order is expiry order and the sweep stops at the first live one.
- * Time comes from `now`, so that tests can move it.
+ * Time comes from `clock`, so that tests can move it.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, StoredSession>();
@@ -63,7 +66,7 @@ export class SessionStore {
 
   constructor(
     private readonly validitySeconds: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
@@ -75,7 +78,7 @@ export class SessionStore {
 
   /** Stores the session under a new random token (or the given one) and returns the token. */
   issue(session: AuthSession, token: string = randomBytes(48).toString('base64url')): string {
-    this.sessions.set(token, { session, expiresAtMs: this.now() + this.validitySeconds * 1000 });
+    this.sessions.set(token, { session, expiresAtMs: this.clock.now() + this.validitySeconds * 1000 });
     return token;
   }
 
@@ -83,7 +86,7 @@ export class SessionStore {
   peek(token: string): AuthSession | undefined {
     const stored = this.sessions.get(token);
     if (stored === undefined) return undefined;
-    if (stored.expiresAtMs <= this.now()) {
+    if (stored.expiresAtMs <= this.clock.now()) {
       this.expire(token, stored);
       return undefined;
     }
@@ -101,7 +104,7 @@ export class SessionStore {
   hasExpired(token: string): boolean {
     this.peek(token);
     const expiredAtMs = this.expired.get(token);
-    return expiredAtMs !== undefined && expiredAtMs + EXPIRED_TOKEN_MEMORY_MS > this.now();
+    return expiredAtMs !== undefined && expiredAtMs + EXPIRED_TOKEN_MEMORY_MS > this.clock.now();
   }
 
   close(): void {
@@ -113,11 +116,13 @@ export class SessionStore {
   private expire(token: string, stored: StoredSession): void {
     this.sessions.delete(token);
     this.expired.set(token, stored.expiresAtMs);
-    if (this.expired.size > MAX_EXPIRED_TOKENS) this.expired.delete(this.expired.keys().next().value!);
+    const oldest = this.expired.keys().next();
+    if (this.expired.size > MAX_EXPIRED_TOKENS && oldest.done !== true) this.expired.delete(oldest.value);
   }
 
-  private sweep(): void {
-    const now = this.now();
+  /** Drops expired sessions and forgotten expired tokens: every second on a timer, and on demand. */
+  sweep(): void {
+    const now = this.clock.now();
     for (const [token, stored] of this.sessions) {
       if (stored.expiresAtMs > now) break;
       this.expire(token, stored);

@@ -1,5 +1,5 @@
 import { USER_POOL_PASSWORD_POLICY } from '@cognito-passwordless/client-config';
-import { CognitoServiceError } from '../errors';
+import { InvalidPasswordException } from '../errors';
 
 /** Cognito's special characters (the space counts when not leading or trailing). */
 const SYMBOL = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/;
@@ -19,6 +19,6 @@ export function assertPasswordPolicy(password: string): void {
     : policy.requireSymbols && !SYMBOL.test(password) ? 'Password must have symbol characters'
     : undefined;
   if (broken !== undefined) {
-    throw new CognitoServiceError('InvalidPasswordException', `Password did not conform with policy: ${broken}`);
+    throw new InvalidPasswordException(`Password did not conform with policy: ${broken}`);
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EncryptJWT, errors as joseErrors, importJWK, jwtDecrypt, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { errors } from '../errors';
-import type { PoolIdentity } from './pool-identity';
-import type { UserRecord } from './user-store';
+import { dateAt, epochSeconds, systemClock, type Clock } from '../clock';
+import type { PoolIdentity } from '../state/pool-identity';
+import type { UserRecord } from '../state/user-store';
 
 export interface TokenValidity {
   readonly accessTokenSeconds: number;
@@ -48,8 +48,10 @@ export interface RefreshTokenClaims extends SignInGrant {
   readonly exp: number;
 }
 
+/** What reading a token found: its claims, or why there are none (the caller words the refusal). */
+export type TokenReading<C> = { readonly status: 'valid'; readonly claims: C } | { readonly status: 'expired' } | { readonly status: 'invalid' };
+
 const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
  * Issues and reads the pool's tokens: id and access tokens are RS256 JWTs
@@ -66,9 +68,10 @@ export class TokenService {
     readonly issuer: string,
     readonly jwks: { readonly keys: readonly JWK[] },
     private readonly validity: TokenValidity,
+    private readonly clock: Clock,
   ) {}
 
-  static async create(identity: PoolIdentity, issuer: string, validity: TokenValidity): Promise<TokenService> {
+  static async create(identity: PoolIdentity, issuer: string, validity: TokenValidity, clock: Clock = systemClock): Promise<TokenService> {
     const { kid, kty, n, e } = identity.signingKey;
     const publicJwk: JWK = { alg: 'RS256', e, kid, kty, n, use: 'sig' };
     return new TokenService(
@@ -79,17 +82,18 @@ export class TokenService {
       issuer,
       Object.freeze({ keys: Object.freeze([Object.freeze(publicJwk)]) }),
       validity,
+      clock,
     );
   }
 
   /** A new sign-in of `user` through `clientId`. */
   newGrant(): SignInGrant {
-    return { originJti: randomUUID(), authTime: nowSeconds() };
+    return { originJti: randomUUID(), authTime: epochSeconds(this.clock) };
   }
 
   async issue(user: UserRecord, clientId: string, grant: SignInGrant, withRefreshToken: boolean): Promise<AuthenticationResult> {
     // A sign-in in the same second as a GlobalSignOut must not look revoked.
-    const iat = Math.max(nowSeconds(), user.tokensValidAfter);
+    const iat = Math.max(epochSeconds(this.clock), user.tokensValidAfter);
     const common = { sub: user.sub, origin_jti: grant.originJti, event_id: randomUUID(), auth_time: grant.authTime };
     const header = { alg: 'RS256', kid: this.kid };
     const [accessToken, idToken, refreshToken] = await Promise.all([
@@ -131,38 +135,51 @@ export class TokenService {
     };
   }
 
-  /** The claims of a valid, unexpired access token of this pool; `NotAuthorizedException` otherwise. */
-  async readAccessToken(token: string): Promise<AccessTokenClaims> {
-    try {
-      const { payload } = await jwtVerify(token, this.verificationKey, { issuer: this.issuer, algorithms: ['RS256'] });
+  /** The claims of a valid, unexpired access token of this pool. */
+  async readAccessToken(token: string): Promise<TokenReading<AccessTokenClaims>> {
+    return reading(async () => {
+      const { payload } = await jwtVerify(token, this.verificationKey, { issuer: this.issuer, algorithms: ['RS256'], currentDate: this.currentDate() });
       const { sub, username, client_id, origin_jti, iat, token_use } = payload;
       if (token_use !== 'access' || typeof sub !== 'string' || typeof username !== 'string' || typeof client_id !== 'string'
         || typeof origin_jti !== 'string' || typeof iat !== 'number') {
-        throw errors.notAuthorized('Invalid Access Token');
+        return undefined;
       }
       return { sub, username, client_id, origin_jti, iat };
-    } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw errors.notAuthorized('Access Token has expired');
-      if (error instanceof joseErrors.JOSEError) throw errors.notAuthorized('Invalid Access Token');
-      throw error;
-    }
+    });
   }
 
-  /** The claims of a refresh token this pool issued; `NotAuthorizedException` for a tampered or expired one. */
-  async readRefreshToken(token: string): Promise<RefreshTokenClaims> {
-    try {
-      const { payload } = await jwtDecrypt(token, this.refreshKey, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+  /** The claims of an unexpired refresh token this pool issued (not a tampered one). */
+  async readRefreshToken(token: string): Promise<TokenReading<RefreshTokenClaims>> {
+    return reading(async () => {
+      const { payload } = await jwtDecrypt(token, this.refreshKey, {
+        keyManagementAlgorithms: ['dir'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+        currentDate: this.currentDate(),
+      });
       const { sub, username, client_id, origin_jti, auth_time, iat, exp } = payload;
       if (typeof sub !== 'string' || typeof username !== 'string' || typeof client_id !== 'string' || typeof origin_jti !== 'string'
         || typeof auth_time !== 'number' || typeof iat !== 'number' || typeof exp !== 'number') {
-        throw errors.notAuthorized('Invalid Refresh Token');
+        return undefined;
       }
       return { sub, username, clientId: client_id, originJti: origin_jti, authTime: auth_time, iat, exp };
-    } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw errors.notAuthorized('Refresh Token has expired');
-      if (error instanceof joseErrors.JOSEError) throw errors.notAuthorized('Invalid Refresh Token');
-      throw error;
-    }
+    });
+  }
+
+  /** jose checks `exp` against this instead of the wall clock. */
+  private currentDate(): Date {
+    return dateAt(this.clock.now());
+  }
+}
+
+/** Runs a token read; jose's own errors become `expired` or `invalid`, and undefined claims `invalid`. */
+async function reading<C>(read: () => Promise<C | undefined>): Promise<TokenReading<C>> {
+  try {
+    const claims = await read();
+    return claims === undefined ? { status: 'invalid' } : { status: 'valid', claims };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) return { status: 'expired' };
+    if (error instanceof joseErrors.JOSEError) return { status: 'invalid' };
+    throw error;
   }
 }
 

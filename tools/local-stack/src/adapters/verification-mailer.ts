@@ -54,11 +54,3 @@ export class SesMailer implements Mailer {
     if (!response.ok) throw new Error(`SES answered HTTP ${response.status}`);
   }
 }
-
-/** Masks an address as Cognito does in `CodeDeliveryDetails.Destination`: `j***@e***.com`. */
-export function maskEmail(address: string): string {
-  const at = address.lastIndexOf('@');
-  const domain = address.slice(at + 1);
-  const dot = domain.lastIndexOf('.');
-  return `${address.charAt(0)}***@${domain.charAt(0)}***${dot > 0 ? domain.slice(dot) : ''}`;
-}

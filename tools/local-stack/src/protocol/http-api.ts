@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CognitoServiceError } from '../errors';
+import { AccessDeniedException, CognitoServiceError, InternalErrorException, SerializationException, UnknownOperationException } from '../errors';
 import { errorHeaders } from './error-headers';
 import { isAdminFromBrowser, isLoopbackOrigin, refusalOf } from './loopback-guard';
-import type { Operation } from './operations';
+import type { Operation } from './operation-table';
 
 /** Bodies past this get a 413 and a closed connection, as an API front door does. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,10 +26,48 @@ type BodyResult = { readonly kind: 'body'; readonly bytes: Buffer } | { readonly
  * `X-Amz-Target`, errors as HTTP 400 `{"__type", "message"}`, the JWKS and
  * OpenID configuration under `/<userPoolId>/.well-known/`, and CORS so that
  * a browser app on another local port can call it. Only loopback hosts and
- * loopback pages are served (api/loopback-guard.ts).
+ * loopback pages are served (protocol/loopback-guard.ts).
  */
 export function createHttpApi(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => void {
-  const wellKnown = new Map<string, object>([
+  const wellKnown = wellKnownDocuments(options);
+  return (request, response) => {
+    const started = process.hrtime.bigint();
+    const refusal = refusalOf(request.headers);
+    if (refusal !== undefined) {
+      request.resume();
+      sendJson(response, 403, { __type: 'AccessDeniedException', message: refusal });
+      return;
+    }
+    allowLoopbackOrigin(request, response);
+    if (request.method === 'OPTIONS') {
+      answerPreflight(request, response);
+      return;
+    }
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const path = (request.url ?? '/').split('?')[0] ?? '/';
+      const document = wellKnown.get(path) ?? (path === '/health' ? { status: 'ok' } : undefined);
+      if (document === undefined) sendJson(response, 404, { message: `Not found: ${path}` });
+      else sendJson(response, 200, document);
+      return;
+    }
+    if (request.method !== 'POST') {
+      sendJson(response, 405, { __type: 'UnknownOperationException', message: `Method ${request.method} is not supported` });
+      return;
+    }
+    void readBody(request).then(async (body) => {
+      if (body.kind === 'aborted') return;
+      const target = String(request.headers['x-amz-target'] ?? '');
+      const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target || '-';
+      const status = await answer(options.operations, target, body, response, isAdminFromBrowser(name, request.headers));
+      const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+      options.log?.(`${name} ${status.code}${status.type ? ` ${status.type}` : ''} ${milliseconds.toFixed(1)}ms`);
+    });
+  };
+}
+
+/** What `GET` serves: a description at `/`, the JWKS and the OpenID configuration. */
+function wellKnownDocuments(options: HttpApiOptions): ReadonlyMap<string, object> {
+  return new Map<string, object>([
     [
       '/',
       {
@@ -51,50 +89,25 @@ export function createHttpApi(options: HttpApiOptions): (request: IncomingMessag
       },
     ],
   ]);
+}
 
-  return (request, response) => {
-    const started = process.hrtime.bigint();
-    const refusal = refusalOf(request.headers);
-    if (refusal !== undefined) {
-      request.resume();
-      sendJson(response, 403, { __type: 'AccessDeniedException', message: refusal });
-      return;
-    }
-    const origin = request.headers.origin;
-    response.setHeader('vary', 'origin');
-    if (origin !== undefined && isLoopbackOrigin(origin)) {
-      response.setHeader('access-control-allow-origin', origin);
-      response.setHeader('access-control-expose-headers', 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date');
-    }
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, {
-        'access-control-allow-methods': 'POST, GET, OPTIONS',
-        'access-control-allow-headers': request.headers['access-control-request-headers'] ?? 'content-type, x-amz-target, x-amz-user-agent',
-        'access-control-max-age': '86400',
-      });
-      response.end();
-      return;
-    }
-    if (request.method === 'GET' || request.method === 'HEAD') {
-      const path = (request.url ?? '/').split('?')[0]!;
-      const document = wellKnown.get(path) ?? (path === '/health' ? { status: 'ok' } : undefined);
-      if (document === undefined) sendJson(response, 404, { message: `Not found: ${path}` });
-      else sendJson(response, 200, document);
-      return;
-    }
-    if (request.method !== 'POST') {
-      sendJson(response, 405, { __type: 'UnknownOperationException', message: `Method ${request.method} is not supported` });
-      return;
-    }
-    void readBody(request).then(async (body) => {
-      if (body.kind === 'aborted') return;
-      const target = String(request.headers['x-amz-target'] ?? '');
-      const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target || '-';
-      const status = await answer(options.operations, target, body, response, isAdminFromBrowser(name, request.headers));
-      const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-      options.log?.(`${name} ${status.code}${status.type ? ` ${status.type}` : ''} ${milliseconds.toFixed(1)}ms`);
-    });
-  };
+/** CORS for a page served from this machine (the guard has refused every other origin). */
+function allowLoopbackOrigin(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin;
+  response.setHeader('vary', 'origin');
+  if (origin !== undefined && isLoopbackOrigin(origin)) {
+    response.setHeader('access-control-allow-origin', origin);
+    response.setHeader('access-control-expose-headers', 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date');
+  }
+}
+
+function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(204, {
+    'access-control-allow-methods': 'POST, GET, OPTIONS',
+    'access-control-allow-headers': request.headers['access-control-request-headers'] ?? 'content-type, x-amz-target, x-amz-user-agent',
+    'access-control-max-age': '86400',
+  });
+  response.end();
 }
 
 async function answer(
@@ -110,36 +123,42 @@ async function answer(
     response.once('finish', () => response.socket?.destroy());
     return { code: 413, type: 'RequestEntityTooLargeException' };
   }
-  const operation = target.startsWith(TARGET_PREFIX) ? operations.get(target.slice(TARGET_PREFIX.length)) : undefined;
   try {
-    if (operation === undefined) {
-      throw new CognitoServiceError('UnknownOperationException', target === '' ? 'Missing X-Amz-Target header' : `Unknown operation ${target}`);
-    }
-    if (adminFromBrowser) {
-      throw new CognitoServiceError('AccessDeniedException', 'Admin operations are not accepted from a web page (the request has an Origin header).');
-    }
-    let input: unknown;
-    try {
-      input = JSON.parse(body.bytes.length === 0 ? '{}' : body.bytes.toString('utf8'));
-    } catch {
-      throw new CognitoServiceError('SerializationException', 'Request body is not valid JSON');
-    }
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw new CognitoServiceError('SerializationException', 'Request body must be a JSON object');
-    }
-    const result = await operation(input);
+    const result = await dispatch(operations, target, body.bytes, adminFromBrowser);
     sendJson(response, 200, result);
     return { code: 200 };
   } catch (error) {
-    if (error instanceof CognitoServiceError) {
-      sendJson(response, 400, { __type: error.type, message: error.message });
-      return { code: 400, type: error.type };
-    }
-    // A bug of the stack: a 500 (which every AWS SDK retries), with nothing of the error sent to the client.
-    process.stderr.write(`[cognito] internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    sendJson(response, 500, { __type: 'InternalErrorException', message: 'Internal error in the local stack' });
-    return { code: 500, type: 'InternalErrorException' };
+    const known = error instanceof CognitoServiceError ? error : internalError(error);
+    sendJson(response, known.httpStatus, { __type: known.type, message: known.message });
+    return { code: known.httpStatus, type: known.type };
   }
+}
+
+/** Finds the operation named by `X-Amz-Target`, reads the JSON body and runs it. */
+async function dispatch(operations: ReadonlyMap<string, Operation>, target: string, bytes: Buffer, adminFromBrowser: boolean): Promise<object> {
+  const operation = target.startsWith(TARGET_PREFIX) ? operations.get(target.slice(TARGET_PREFIX.length)) : undefined;
+  if (operation === undefined) {
+    throw new UnknownOperationException(target === '' ? 'Missing X-Amz-Target header' : `Unknown operation ${target}`);
+  }
+  if (adminFromBrowser) {
+    throw new AccessDeniedException('Admin operations are not accepted from a web page (the request has an Origin header).');
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(bytes.length === 0 ? '{}' : bytes.toString('utf8'));
+  } catch (cause) {
+    throw new SerializationException('Request body is not valid JSON', { cause });
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new SerializationException('Request body must be a JSON object');
+  }
+  return operation(input);
+}
+
+/** A bug of the stack: logged here in full, answered with nothing of it. */
+function internalError(error: unknown): InternalErrorException {
+  process.stderr.write(`[cognito] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return new InternalErrorException('Internal error in the local stack', { cause: error });
 }
 
 function readBody(request: IncomingMessage): Promise<BodyResult> {

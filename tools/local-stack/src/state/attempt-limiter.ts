@@ -1,3 +1,5 @@
+import { systemClock, type Clock } from '../clock';
+
 /** Wrong confirmation codes one user may send in a window before every try is refused. */
 export const MAX_WRONG_CODES = 5;
 /** How long the count lasts from the first wrong code; then the user may try again. */
@@ -23,7 +25,7 @@ interface Failures {
 export class AttemptLimiter {
   private readonly failures = new Map<string, Failures>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly clock: Clock = systemClock) {}
 
   /** True while `key` has used up its wrong codes. */
   isLocked(key: string): boolean {
@@ -39,7 +41,7 @@ export class AttemptLimiter {
     }
     const oldest = this.failures.keys().next();
     if (this.failures.size >= MAX_TRACKED && oldest.done !== true) this.failures.delete(oldest.value);
-    this.failures.set(key, { count: 1, sinceMs: this.now() });
+    this.failures.set(key, { count: 1, sinceMs: this.clock.now() });
   }
 
   clear(key: string): void {
@@ -48,7 +50,7 @@ export class AttemptLimiter {
 
   private current(key: string): Failures | undefined {
     const entry = this.failures.get(key);
-    if (entry !== undefined && this.now() - entry.sinceMs >= WRONG_CODE_WINDOW_MS) {
+    if (entry !== undefined && this.clock.now() - entry.sinceMs >= WRONG_CODE_WINDOW_MS) {
       this.failures.delete(key);
       return undefined;
     }

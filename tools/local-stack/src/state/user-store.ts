@@ -56,6 +56,7 @@ export class UserStore {
     await removeStaleTemporaryFiles(dataDir);
     const store = new UserStore(join(dataDir, USERS_FILE_NAME));
     const text = await readFile(join(dataDir, USERS_FILE_NAME), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      // No file yet (a first start); any other failure stops the start.
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });

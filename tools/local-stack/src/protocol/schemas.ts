@@ -3,7 +3,7 @@ import * as v from 'valibot';
 /**
  * Request shapes of the operations, with the member constraints of the
  * Cognito API reference. Unknown members are ignored, as AWS services do.
- * Messages are Cognito's constraint texts; api/validation-error.ts adds the member and value.
+ * Messages are Cognito's constraint texts; protocol/validation-error.ts adds the member and value.
  */
 const text = (min: number, max: number, pattern?: { regex: RegExp; source: string }) =>
   v.pipe(

@@ -32,15 +32,16 @@ function randomString(alphabet: string, length: number): string {
 
 async function createPoolIdentity(region: string): Promise<PoolIdentity> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
-  const jwk = await exportJWK(privateKey);
-  const kid = await calculateJwkThumbprint({ kty: 'RSA', n: jwk.n!, e: jwk.e! });
+  const { n, e, d, p, q, dp, dq, qi } = await exportJWK(privateKey);
+  if (n === undefined || e === undefined || d === undefined) throw new Error('the generated RSA key has no n, e or d');
+  const kid = await calculateJwkThumbprint({ kty: 'RSA', n, e });
   return {
     version: 1,
     region,
     // Shaped like Cognito's: `<region>_` and nine alphanumerics; a 26-character lower-case client id.
     userPoolId: `${region}_${randomString(ALPHANUMERIC, 9)}`,
     userPoolClientId: randomString(LOWER_ALPHANUMERIC, 26),
-    signingKey: { kty: 'RSA', kid, n: jwk.n!, e: jwk.e!, d: jwk.d!, p: jwk.p, q: jwk.q, dp: jwk.dp, dq: jwk.dq, qi: jwk.qi },
+    signingKey: { kty: 'RSA', kid, n, e, d, p, q, dp, dq, qi },
     refreshTokenKey: randomBytes(32).toString('base64'),
     decoySeed: randomBytes(32).toString('base64'),
   };
@@ -55,6 +56,7 @@ export async function loadOrCreatePoolIdentity(dataDir: string | undefined, regi
   if (dataDir === undefined) return createPoolIdentity(region);
   const file = join(dataDir, POOL_FILE_NAME);
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    // No file yet (a first start); any other failure stops the start.
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });

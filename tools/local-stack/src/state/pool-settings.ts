@@ -1,5 +1,5 @@
 import { APP_CLIENT_EXPLICIT_AUTH_FLOWS, type AppClientExplicitAuthFlow } from '@cognito-passwordless/client-config';
-import { CognitoServiceError, errors } from '../errors';
+import { errors, type InvalidParameterException } from '../errors';
 
 /** The one user pool and app client the stack serves. */
 export interface PoolSettings {
@@ -43,7 +43,7 @@ export function assertPool(settings: PoolSettings, userPoolId: string): void {
   if (userPoolId !== settings.userPoolId) throw errors.unknownPool(userPoolId);
 }
 
-export function authFlowNotEnabled(flow: string): CognitoServiceError {
+export function authFlowNotEnabled(flow: string): InvalidParameterException {
   // Best guess for the flows not listed (USER_AUTH, and CUSTOM_AUTH or refresh on a client without them): the SRP wording.
   return errors.invalidParameter(FLOW_REFUSALS[flow] ?? `${flow} is not enabled for the client.`);
 }

@@ -41,6 +41,7 @@ function parseUrl(text: string): URL | undefined {
   try {
     return new URL(text);
   } catch {
+    // Not a URL at all: as foreign as any other origin, and the caller refuses it.
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { CognitoServiceError } from '../errors';
-import type { SessionEntry } from './sessions';
+import { InvalidLambdaResponseException, UnexpectedLambdaException, UserLambdaValidationException } from '../errors';
+import type { SessionEntry } from '../state/sessions';
 
 /** A deployed Lambda function as Cognito sees it (the port the lambda-runner fills). */
 export interface TriggerFunction {
@@ -74,7 +74,7 @@ const CreateOutput = Output(
 );
 const VerifyOutput = Output(v.looseObject({ answerCorrect: v.nullish(v.boolean()) }));
 
-export const unrecognizableOutput = () => new CognitoServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
+export const unrecognizableOutput = () => new InvalidLambdaResponseException('Unrecognizable lambda output');
 
 /**
  * Calls the three challenge triggers the way Cognito does: its event shape
@@ -162,14 +162,13 @@ function metadata(clientMetadata: Record<string, string> | undefined): { clientM
  * an error it raised (or a crash), and `UnexpectedLambdaException` when
  * Cognito's own 5-second wait ran out (best guess from observed messages).
  */
-function invocationFailure(triggerName: string, error: unknown): CognitoServiceError {
+function invocationFailure(triggerName: string, error: unknown): UnexpectedLambdaException | UserLambdaValidationException {
   const failure = error as { kind?: unknown; errorMessage?: unknown; message?: unknown };
   if (failure?.kind === 'timeout') {
-    return new CognitoServiceError(
-      'UnexpectedLambdaException',
+    return new UnexpectedLambdaException(
       `${triggerName} invocation failed due to error Socket timeout while invoking Lambda function.`,
     );
   }
   const message = typeof failure?.errorMessage === 'string' ? failure.errorMessage : String(failure?.message ?? error);
-  return new CognitoServiceError('UserLambdaValidationException', `${triggerName} failed with error ${message}.`, { cause: error });
+  return new UserLambdaValidationException(`${triggerName} failed with error ${message}.`, { cause: error });
 }

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { CognitoServiceError, errors } from '../errors';
+import { errors, type InvalidParameterException } from '../errors';
 
 /**
  * Request members that the Cognito service model marks sensitive (in the AWS
@@ -42,7 +42,7 @@ const ATTRIBUTE_LISTS = new Set(['UserAttributes', 'ValidationData']);
  * 'authFlow' failed to satisfy constraint: ...`; `Value null at ...` for a
  * missing member; `Value at ...` (no value) for a sensitive member.
  */
-export function validationError(issues: readonly v.BaseIssue<unknown>[]): CognitoServiceError {
+export function validationError(issues: readonly v.BaseIssue<unknown>[]): InvalidParameterException {
   const details = issues.map((issue) => {
     const keys = (issue.path ?? []).map((item) => item.key as string | number);
     const missing = issue.input === undefined;
