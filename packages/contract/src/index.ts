@@ -16,13 +16,39 @@ export {
 } from './trigger-variables';
 export type { ChoiceVariable, SignInFlow, TextVariable, TriggerVariable, WholeNumberVariable } from './trigger-variables';
 export {
+  EMAIL_APP_NAME,
+  EMAIL_DEFAULT_LOCALE,
+  EMAIL_FROM,
+  EMAIL_SUBJECT,
+  EMAIL_VARIABLES,
+  POWERTOOLS_SERVICE_NAME,
+  SES_CONFIGURATION_SET,
+  TRIGGER_ENVIRONMENT,
+} from './trigger-environment';
+export {
+  DECISION_LOG_TRIGGERS,
+  DECISION_OUTCOMES,
+  DEFINE_FAIL_REASONS,
+  EMAIL_FAILED_OUTCOME,
   LIMITED_OUTCOME,
   SIGN_IN_LIMIT_MESSAGE,
   SIGN_IN_LIMIT_REASONS,
   STORE_FAILED_OUTCOME,
   STORE_FAILURE_REASONS,
+  VERIFY_ERROR_OUTCOME,
 } from './decision-log';
-export type { SignInLimitReason, StoreFailureReason } from './decision-log';
+export type {
+  DecisionLogField,
+  DecisionLogFields,
+  DecisionLogLine,
+  DecisionLogTrigger,
+  DecisionLogTriggerOf,
+  DecisionOutcome,
+  DecisionReason,
+  DefineFailReason,
+  SignInLimitReason,
+  StoreFailureReason,
+} from './decision-log';
 export {
   APP_NAME_CHARACTERS,
   EMAIL_LOCALE_TAG,
