@@ -18,9 +18,6 @@ import { fromAddressOf, identityCoversAddress, isMailFromDomainOf } from './emai
 import { guessingBoundProblem } from './guessing-bound.js';
 import { WafSchema } from './pool-protection.schema.js';
 
-/** The sign-in flows the Define Auth Challenge trigger understands. */
-export const SIGN_IN_FLOWS = SIGN_IN_FLOW.values;
-
 /** Values CloudWatch Logs accepts for a log group's retention. */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,

@@ -1,3 +1,4 @@
+import type { TriggerName } from '@cognito-passwordless/contract';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import {
   DataAwsIamPolicyDocument,
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { LambdaBundleNotFoundError } from '../errors.js';
 import { archiveBundle } from '../lambda/bundle-archive.js';
 import type { ZipEntry } from '../lambda/deterministic-zip.js';
-import { BUNDLE_ENTRY_FILE, HANDLER, type TriggerName } from '../lambda/triggers.js';
+import { BUNDLE_ENTRY_FILE, HANDLER } from '../lambda/triggers.js';
 
 export const TRIGGER_RUNTIME = 'nodejs22.x';
 export const TRIGGER_ARCHITECTURE = 'arm64';

@@ -1,4 +1,4 @@
-import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
 import {
   DYNAMODB_NAMESPACE,
   type DynamodbOperationMetricName,
@@ -125,7 +125,7 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
     ])),
     widget(0, 8, 12, 6, graph(
       'Trigger duration p50 / p99 (ms)',
-      TRIGGERS.flatMap((trigger) => [
+      TRIGGER_NAMES.flatMap((trigger) => [
         lambda(trigger, 'Duration', { stat: 'p50', label: `${trigger} p50` }),
         lambda(trigger, 'Duration', { stat: 'p99', label: `${trigger} p99` }),
       ]),
@@ -140,7 +140,7 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
     )),
     widget(12, 8, 12, 6, graph(
       'Trigger errors and throttles',
-      TRIGGERS.flatMap((trigger) => [
+      TRIGGER_NAMES.flatMap((trigger) => [
         lambda(trigger, 'Errors', { stat: 'Sum', label: `${trigger} errors` }),
         lambda(trigger, 'Throttles', { stat: 'Sum', label: `${trigger} throttles` }),
       ]),

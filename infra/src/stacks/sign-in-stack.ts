@@ -1,6 +1,7 @@
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Sesv2AccountSuppressionAttributes } from '@cdktf/provider-aws/lib/sesv2-account-suppression-attributes';
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ import { UserPool } from '../constructs/user-pool.js';
 import { createFunctionFiles } from '../email-templates/create-function-files.js';
 import type { ZipEntry } from '../lambda/deterministic-zip.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
-import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { perTrigger } from '../lambda/triggers.js';
 import { EXTRA_WIDGETS_Y } from '../monitoring/dashboard-body.js';
 import { metricNamespaceOf } from '../monitoring/sign-in-metrics.js';
 import { OUTPUT_NAMES } from './output-names.js';
@@ -137,7 +138,7 @@ export class SignInStack extends TerraformStack {
     });
     // Users and their sub cannot be recreated: in production Terraform refuses any plan that would destroy the pool.
     if (preventsDestroy(config)) this.userPool.pool.lifecycle = { preventDestroy: true };
-    for (const name of TRIGGERS) this.triggers[name].allowInvocationByUserPool(this.userPool.pool.arn);
+    for (const name of TRIGGER_NAMES) this.triggers[name].allowInvocationByUserPool(this.userPool.pool.arn);
 
     this.identityPool = new IdentityPool(this, 'identity_pool', {
       name: stackName,
