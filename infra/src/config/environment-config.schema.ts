@@ -10,11 +10,12 @@ import {
   MAX_CODES_PER_HOUR,
   MAX_FAILED_ANSWERS_PER_DAY,
   RESEND_COOLDOWN_SECONDS,
+  senderAddressOf,
   SIGN_IN_FLOW,
   type WholeNumberVariable,
 } from '@cognito-passwordless/contract';
 import * as v from 'valibot';
-import { fromAddressOf, identityCoversAddress, isMailFromDomainOf } from './email-address.js';
+import { identityCoversAddress, isMailFromDomainOf } from './email-address.js';
 import { guessingBoundProblem } from './guessing-bound.js';
 import { WafSchema } from './pool-protection.schema.js';
 
@@ -103,7 +104,7 @@ const EmailSchema = v.pipe(
     /** EMAIL_FROM: the sender, `address` or `Name <address>`. */
     from: v.pipe(
       v.string(),
-      v.check((value) => fromAddressOf(value) !== undefined, 'must be an email address or "Name <address>", on one line'),
+      v.check((value) => senderAddressOf(value) !== undefined, 'must be an email address or "Name <address>", on one line'),
     ),
     /** EMAIL_SUBJECT: replaces the default locale's subject; unset, each locale has its own. */
     subject: v.optional(
@@ -153,7 +154,7 @@ const EmailSchema = v.pipe(
     v.partialCheck(
       [['from'], ['sesIdentity']],
       (email) => {
-        const address = fromAddressOf(email.from);
+        const address = senderAddressOf(email.from);
         return address === undefined || identityCoversAddress(email.sesIdentity, address);
       },
       'must be an address of the SES identity (equal to it, or in its domain)',

@@ -66,4 +66,12 @@ export {
 export type { EmailTemplatePart, EmailTemplatePlaceholder, EmailTemplateTexts } from './email-templates';
 export { DECOY_EMAIL_RECIPIENT } from './mailbox-simulator';
 export { RESEND_METADATA_KEY, RESEND_METADATA_VALUE, RESEND_WAIT_PARAMETER } from './resend-request';
-export { isDomainName, isPlainEmailAddress, MAX_DOMAIN_NAME_LENGTH, MAX_EMAIL_ADDRESS_LENGTH, maskEmail } from './email-address';
+export {
+  isDomainName,
+  isPlainEmailAddress,
+  MAX_DOMAIN_NAME_LENGTH,
+  MAX_EMAIL_ADDRESS_LENGTH,
+  MAX_SENDER_LENGTH,
+  maskEmail,
+  senderAddressOf,
+} from './email-address';

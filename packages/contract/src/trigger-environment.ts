@@ -30,8 +30,8 @@ export const POWERTOOLS_SERVICE_NAME = text('POWERTOOLS_SERVICE_NAME', "the trig
  * contract gives it and, for Create, the email delivery's. What a deployment
  * or the local stack passes to a function, and nothing else.
  */
-export const TRIGGER_ENVIRONMENT = Object.freeze({
+export const TRIGGER_ENVIRONMENT: Readonly<Record<TriggerName, readonly TriggerVariable[]>> = Object.freeze({
   'define-auth-challenge': [...TRIGGER_SIGN_IN_VARIABLES['define-auth-challenge']],
   'create-auth-challenge': [...TRIGGER_SIGN_IN_VARIABLES['create-auth-challenge'], ...EMAIL_VARIABLES],
   'verify-auth-challenge': [...TRIGGER_SIGN_IN_VARIABLES['verify-auth-challenge']],
-} satisfies Record<TriggerName, readonly TriggerVariable[]>);
+});
