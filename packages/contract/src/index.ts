@@ -16,13 +16,16 @@ export {
 } from './trigger-variables';
 export type { ChoiceVariable, SignInFlow, TextVariable, TriggerVariable, WholeNumberVariable } from './trigger-variables';
 export {
+  DEFAULT_EMAIL_LOCALE,
   EMAIL_APP_NAME,
   EMAIL_DEFAULT_LOCALE,
   EMAIL_FROM,
   EMAIL_SUBJECT,
   EMAIL_VARIABLES,
+  MAX_EMAIL_SUBJECT_LENGTH,
   POWERTOOLS_SERVICE_NAME,
   SES_CONFIGURATION_SET,
+  SES_CONFIGURATION_SET_NAME,
   TRIGGER_ENVIRONMENT,
 } from './trigger-environment';
 export {

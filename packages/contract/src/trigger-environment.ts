@@ -10,6 +10,13 @@ export const EMAIL_SUBJECT = text('EMAIL_SUBJECT', "replaces the default locale'
 export const EMAIL_APP_NAME = text('EMAIL_APP_NAME', "the product's name in the code email, one line of plain text");
 export const SES_CONFIGURATION_SET = text('SES_CONFIGURATION_SET', 'the SES configuration set the email is sent through, for event publishing');
 
+/** EMAIL_SUBJECT: one line of at most this many characters. */
+export const MAX_EMAIL_SUBJECT_LENGTH = 200;
+/** EMAIL_DEFAULT_LOCALE when unset. */
+export const DEFAULT_EMAIL_LOCALE = 'en';
+/** SES_CONFIGURATION_SET: an SES configuration set name. */
+export const SES_CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
 export const EMAIL_VARIABLES: readonly TextVariable[] = Object.freeze([
   EMAIL_FROM,
   EMAIL_DEFAULT_LOCALE,

@@ -1,4 +1,13 @@
-import { APP_NAME_CHARACTERS, EMAIL_LOCALE_TAG, MAX_APP_NAME_LENGTH, MAX_SENDER_LENGTH, senderAddressOf } from '@cognito-passwordless/contract';
+import {
+  APP_NAME_CHARACTERS,
+  DEFAULT_EMAIL_LOCALE,
+  EMAIL_LOCALE_TAG,
+  MAX_APP_NAME_LENGTH,
+  MAX_EMAIL_SUBJECT_LENGTH,
+  MAX_SENDER_LENGTH,
+  senderAddressOf,
+  SES_CONFIGURATION_SET_NAME,
+} from '@cognito-passwordless/contract';
 import { parseEnvironment, type Environment } from '@cognito-passwordless/trigger-core';
 import * as v from 'valibot';
 
@@ -16,12 +25,12 @@ export const emailConfigSchema = v.object({
   EMAIL_SUBJECT: v.optional(
     v.pipe(
       v.string(),
-      v.maxLength(200, 'is too long: at most 200 characters'),
+      v.maxLength(MAX_EMAIL_SUBJECT_LENGTH, `is too long: at most ${MAX_EMAIL_SUBJECT_LENGTH} characters`),
       v.regex(/^[^\r\n]+$/, 'must be one line: no CR or LF'),
     ),
   ),
   /** The locale of users whose `locale` attribute matches none (checked against the templates at cold start). */
-  EMAIL_DEFAULT_LOCALE: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), 'en'),
+  EMAIL_DEFAULT_LOCALE: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), DEFAULT_EMAIL_LOCALE),
   /** The product's name in the email; plain text on one line, HTML-escaped where it appears. */
   EMAIL_APP_NAME: v.optional(
     v.pipe(
@@ -32,7 +41,7 @@ export const emailConfigSchema = v.object({
     ),
   ),
   SES_CONFIGURATION_SET: v.optional(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name: 1-64 letters, digits, _ or -')),
+    v.pipe(v.string(), v.regex(SES_CONFIGURATION_SET_NAME, 'must be an SES configuration set name: 1-64 letters, digits, _ or -')),
   ),
 }, REQUIRED);
 
