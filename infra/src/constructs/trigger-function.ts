@@ -63,7 +63,12 @@ export class TriggerFunction extends Construct {
       name: `/aws/lambda/${props.functionName}`,
       retentionInDays: props.logRetentionDays,
     });
+    this.role = this.createRole(props);
+    this.function = this.createFunction(props);
+  }
 
+  /** The execution role: write its own log streams, plus what `extraStatements` allows. */
+  private createRole(props: TriggerFunctionProps): IamRole {
     const assumeRole = new DataAwsIamPolicyDocument(this, 'assume_role_policy', {
       statement: [
         {
@@ -73,7 +78,7 @@ export class TriggerFunction extends Construct {
         },
       ],
     });
-    this.role = new IamRole(this, 'role', {
+    const role = new IamRole(this, 'role', {
       name: props.functionName,
       description: `Execution role of the ${props.trigger} Cognito trigger`,
       assumeRolePolicy: assumeRole.json,
@@ -93,10 +98,14 @@ export class TriggerFunction extends Construct {
     });
     new IamRolePolicy(this, 'role_policy', {
       name: 'permissions',
-      role: this.role.id,
+      role: role.id,
       policy: permissions.json,
     });
+    return role;
+  }
 
+  /** The function, from the zipped bundle and its extra files. */
+  private createFunction(props: TriggerFunctionProps): LambdaFunction {
     // A zip with environment files is this function's own: named after it, so another stack's synth does not prune it.
     const archiveName = props.extraFiles?.length ? `${props.trigger}.${props.functionName}` : props.trigger;
     const archive = archiveBundle(props.bundleDir, props.archiveCacheDir, archiveName, props.extraFiles);
@@ -106,7 +115,7 @@ export class TriggerFunction extends Construct {
       assetHash: archive.contentHash,
     });
 
-    this.function = new LambdaFunction(this, 'function', {
+    return new LambdaFunction(this, 'function', {
       functionName: props.functionName,
       description: `Cognito ${props.trigger} trigger`,
       role: this.role.arn,
