@@ -8,12 +8,10 @@ import {
   ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE,
   USER_POOL_PASSWORD_POLICY,
   USER_POOL_REQUIRED_ATTRIBUTES,
-} from '@cognito-passwordless/client-config';
+  VERIFICATION_EMAIL_MESSAGE,
+  VERIFICATION_EMAIL_SUBJECT,
+} from '@cognito-passwordless/contract';
 import { Construct } from 'constructs';
-
-export const VERIFICATION_EMAIL_SUBJECT = 'Your verification code';
-export const VERIFICATION_EMAIL_MESSAGE = 'Your verification code is {####}';
-
 
 export interface UserPoolProps {
   readonly name: string;

@@ -78,3 +78,19 @@ export {
   maskEmail,
   senderAddressOf,
 } from './email-address';
+export {
+  APP_CLIENT_EXPLICIT_AUTH_FLOWS,
+  APP_CLIENT_PROTECTED_ATTRIBUTES,
+  APP_CLIENT_READ_ATTRIBUTES,
+  APP_CLIENT_TOKEN_VALIDITY,
+  APP_CLIENT_WRITE_ATTRIBUTES,
+  ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE,
+} from './app-client-settings';
+export type { AppClientExplicitAuthFlow } from './app-client-settings';
+export {
+  USER_POOL_PASSWORD_POLICY,
+  USER_POOL_REQUIRED_ATTRIBUTES,
+  VERIFICATION_CODE_PLACEHOLDER,
+  VERIFICATION_EMAIL_MESSAGE,
+  VERIFICATION_EMAIL_SUBJECT,
+} from './user-pool-settings';
