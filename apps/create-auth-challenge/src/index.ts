@@ -1,5 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { EMAIL_FAILED_OUTCOME, LIMITED_OUTCOME, STORE_FAILED_OUTCOME, type DecisionLogFields } from '@cognito-passwordless/contract';
+import {
+  EMAIL_FAILED_OUTCOME,
+  LIMITED_OUTCOME,
+  STORE_FAILED_OUTCOME,
+  type DecisionLogFields,
+  type TriggerName,
+} from '@cognito-passwordless/contract';
 import {
   createSesClient,
   createSesCodeSender,
@@ -31,7 +37,7 @@ const config = readCreateConfig(process.env);
 const templates = readEmailTemplateFile(process.env['LAMBDA_TASK_ROOT']);
 const sendCode = createSesCodeSender(createSesClient(), readEmailConfig(process.env), { templates, deadlineMs: SEND_DEADLINE_MS });
 const store = createDynamoDbStateStore(createDynamoDbClient(), readStoreConfig(process.env));
-const logger = new Logger({ serviceName: 'create-auth-challenge' });
+const logger = new Logger({ serviceName: 'create-auth-challenge' satisfies TriggerName });
 // Node's CSPRNG; crypto.randomInt draws without modulo bias.
 const random = { randomInt: (max: number) => randomInt(max), randomBytes };
 

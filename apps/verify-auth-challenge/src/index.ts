@@ -1,12 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { STORE_FAILED_OUTCOME, VERIFY_ERROR_OUTCOME, type DecisionLogFields } from '@cognito-passwordless/contract';
+import { STORE_FAILED_OUTCOME, VERIFY_ERROR_OUTCOME, type DecisionLogFields, type TriggerName } from '@cognito-passwordless/contract';
 import { createDynamoDbClient, createDynamoDbStateStore, readStoreConfig } from '@cognito-passwordless/sign-in-state-store';
 import { decisionLogLine, readVerifyConfig, SignInStateError, verifyAnswer, verifyDecisionLine } from '@cognito-passwordless/trigger-core';
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 
 const config = readVerifyConfig(process.env);
 const store = createDynamoDbStateStore(createDynamoDbClient(), readStoreConfig(process.env));
-const logger = new Logger({ serviceName: 'verify-auth-challenge' });
+const logger = new Logger({ serviceName: 'verify-auth-challenge' satisfies TriggerName });
 
 export const handler = async (
   event: VerifyAuthChallengeResponseTriggerEvent,

@@ -1,5 +1,6 @@
 import {
   DECISION_LOG_TRIGGERS,
+  type DecisionLogField,
   type DecisionLogTriggerOf,
   type DecisionOutcome,
   type DecisionReason,
@@ -19,6 +20,10 @@ export interface FilterCondition {
 }
 
 const condition = (text: string): FilterCondition => ({ text });
+
+/** A field of the contract's line compared with a string (quoted) or a number. */
+const fieldIs = (field: DecisionLogField, value: string | number): FilterCondition =>
+  condition(`$.${field} = ${typeof value === 'string' ? `"${value}"` : value}`);
 
 /** Each condition in parentheses, joined: CloudWatch does not document how `&&` and `||` bind. */
 const joined = (operator: '&&' | '||', conditions: readonly FilterCondition[]): FilterCondition =>
@@ -45,10 +50,10 @@ export interface DecisionLines<T extends TriggerName> {
 export function decisionLinesOf<T extends TriggerName>(...triggers: T[]): DecisionLines<T> {
   return {
     triggers,
-    writtenBy: (trigger) => condition(`$.trigger = "${DECISION_LOG_TRIGGERS[trigger]}"`),
-    outcomeIs: (outcome) => condition(`$.outcome = "${outcome}"`),
-    reasonIs: (reason) => condition(`$.reason = "${reason}"`),
-    roundIs: (round) => condition(`$.round = ${round}`),
-    userNotFoundIs: (userNotFound) => condition(`$.userNotFound IS ${userNotFound ? 'TRUE' : 'FALSE'}`),
+    writtenBy: (trigger) => fieldIs('trigger', DECISION_LOG_TRIGGERS[trigger]),
+    outcomeIs: (outcome) => fieldIs('outcome', outcome),
+    reasonIs: (reason) => fieldIs('reason', reason),
+    roundIs: (round) => fieldIs('round', round),
+    userNotFoundIs: (userNotFound) => condition(`$.${'userNotFound' satisfies DecisionLogField} IS ${userNotFound ? 'TRUE' : 'FALSE'}`),
   };
 }
