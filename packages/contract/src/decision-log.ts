@@ -10,7 +10,7 @@ import type { SignInFlow } from './trigger-variables';
  */
 
 /** The `trigger` field of each trigger's lines. */
-export const DECISION_LOG_TRIGGERS = Object.freeze({
+export const DECISION_LOG_TRIGGERS = /* @__PURE__ */ Object.freeze({
   'define-auth-challenge': 'define',
   'create-auth-challenge': 'create',
   'verify-auth-challenge': 'verify',
@@ -54,7 +54,7 @@ export const DEFINE_FAIL_REASONS = [
 export type DefineFailReason = (typeof DEFINE_FAIL_REASONS)[number];
 
 /** Every `outcome` each trigger logs: its decisions, then its failures. */
-export const DECISION_OUTCOMES = Object.freeze({
+export const DECISION_OUTCOMES = /* @__PURE__ */ Object.freeze({
   define: ['password-verifier', 'custom-challenge', 'issue-tokens', 'fail'],
   create: ['code-sent', 'decoy', 'resend-wait', 'retry', 'expired', LIMITED_OUTCOME, STORE_FAILED_OUTCOME, EMAIL_FAILED_OUTCOME],
   verify: [

@@ -6,7 +6,7 @@
  */
 
 /** Cognito's default password policy. A passwordless client still sends a (random) password at sign-up. */
-export const USER_POOL_PASSWORD_POLICY = Object.freeze({
+export const USER_POOL_PASSWORD_POLICY = /* @__PURE__ */ Object.freeze({
   minimumLength: 8,
   requireLowercase: true,
   requireUppercase: true,
@@ -16,7 +16,7 @@ export const USER_POOL_PASSWORD_POLICY = Object.freeze({
 });
 
 /** Users sign in with their username; email is required at sign-up and verified by code. */
-export const USER_POOL_REQUIRED_ATTRIBUTES = Object.freeze(['email'] as const);
+export const USER_POOL_REQUIRED_ATTRIBUTES = /* @__PURE__ */ Object.freeze(['email'] as const);
 
 /** The email that verifies an address (sign-up, email change): subject, and message with Cognito's `{####}` for the code. */
 export const VERIFICATION_EMAIL_SUBJECT = 'Your verification code';
