@@ -1,4 +1,4 @@
-import type { TriggerName } from '@cognito-passwordless/contract';
+import { TRIGGER_BUNDLE_FILE, type TriggerName } from '@cognito-passwordless/contract';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import {
   DataAwsIamPolicyDocument,
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { LambdaBundleNotFoundError } from '../errors.js';
 import { archiveBundle } from '../lambda/bundle-archive.js';
 import type { ZipEntry } from '../lambda/deterministic-zip.js';
-import { BUNDLE_ENTRY_FILE, HANDLER } from '../lambda/triggers.js';
+import { HANDLER } from '../lambda/triggers.js';
 
 export const TRIGGER_RUNTIME = 'nodejs22.x';
 export const TRIGGER_ARCHITECTURE = 'arm64';
@@ -55,7 +55,7 @@ export class TriggerFunction extends Construct {
     super(scope, id);
     this.trigger = props.trigger;
 
-    const bundleFile = join(props.bundleDir, BUNDLE_ENTRY_FILE);
+    const bundleFile = join(props.bundleDir, TRIGGER_BUNDLE_FILE);
     if (!existsSync(bundleFile)) throw new LambdaBundleNotFoundError(bundleFile, props.trigger);
 
     // Referenced by the function's logging_config, so Terraform creates it first.

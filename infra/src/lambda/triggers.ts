@@ -5,6 +5,5 @@ export function perTrigger<T>(valueOf: (trigger: TriggerName) => T): Record<Trig
   return Object.fromEntries(TRIGGER_NAMES.map((trigger) => [trigger, valueOf(trigger)])) as Record<TriggerName, T>;
 }
 
-/** The file each bundle directory must hold; Lambda loads `index.handler` from it. */
-export const BUNDLE_ENTRY_FILE = 'index.mjs';
+/** Lambda loads `handler` from the contract's TRIGGER_BUNDLE_FILE (`index.mjs`) at the zip's root. */
 export const HANDLER = 'index.handler';

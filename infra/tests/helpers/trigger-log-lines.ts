@@ -1,4 +1,4 @@
-import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
+import { TRIGGER_BUNDLE_FILE, TRIGGER_NAMES, triggerBundlePath, type TriggerName } from '@cognito-passwordless/contract';
 import { LOCAL_CREDENTIALS, startDynalite } from '@cognito-passwordless/dynamodb-local';
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { closedPort, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../../src/config/environment-config.schema.js';
 import { triggerEnvironment } from '../../src/lambda/trigger-environment.js';
-import { BUNDLE_ENTRY_FILE } from '../../src/lambda/triggers.js';
 
 const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
 const BUILD_COMMAND = `npx nx run-many -t build -p ${TRIGGER_NAMES.join(' ')}`;
@@ -200,13 +199,13 @@ async function expectKind(step: Promise<Step>, kind: Step['kind']): Promise<Step
  */
 export async function captureTriggerLogLines(config: EnvironmentConfig): Promise<CapturedLines> {
   for (const trigger of TRIGGER_NAMES) {
-    const bundle = join(WORKSPACE_ROOT, 'dist', 'apps', trigger, BUNDLE_ENTRY_FILE);
+    const bundle = join(WORKSPACE_ROOT, triggerBundlePath(trigger));
     if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "${BUILD_COMMAND}" first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'trigger-logs-'));
   for (const trigger of TRIGGER_NAMES) {
     mkdirSync(join(dir, trigger));
-    copyFileSync(join(WORKSPACE_ROOT, 'dist', 'apps', trigger, BUNDLE_ENTRY_FILE), join(dir, trigger, BUNDLE_ENTRY_FILE));
+    copyFileSync(join(WORKSPACE_ROOT, triggerBundlePath(trigger)), join(dir, trigger, TRIGGER_BUNDLE_FILE));
   }
 
   let current: LogLine[] = [];
@@ -216,7 +215,7 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
   const start = (trigger: TriggerName, env: Record<string, string> = {}) => {
     const fn = new LambdaFunction({
       name: trigger,
-      bundlePath: join(dir, trigger, BUNDLE_ENTRY_FILE),
+      bundlePath: join(dir, trigger, TRIGGER_BUNDLE_FILE),
       env: {
         AWS_LAMBDA_LOG_LEVEL: config.lambda.logLevel,
         ...triggerEnvironment(trigger, config, { stateTableName: STATE_TABLE_NAME }),

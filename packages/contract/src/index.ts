@@ -1,4 +1,4 @@
-export { TRIGGER_NAMES } from './trigger-names';
+export { TRIGGER_BUNDLE_FILE, TRIGGER_NAMES, triggerBundlePath } from './trigger-names';
 export type { TriggerName } from './trigger-names';
 export {
   CODE_LENGTH,
