@@ -49,7 +49,7 @@ export class UnwiredTriggerVariableError extends InfraError {
     readonly trigger: string,
     readonly variable: string,
   ) {
-    super(`${trigger} reads ${variable}, but the stack has no value for it: add it to SIGN_IN_VALUES in trigger-environment.ts`);
+    super(`${trigger} reads ${variable}, but the stack has no value for it: add it to VALUES in trigger-environment.ts`);
   }
 }
 

@@ -52,8 +52,6 @@ export { identityTargets, nextDeployStep, verificationInstructions } from './dep
 export type { DeployStep, IdentityState } from './deploy/deploy-steps.js';
 export { triggerEnvironment, UNSET_SIGN_IN_VARIABLES } from './lambda/trigger-environment.js';
 export type { TriggerResources } from './lambda/trigger-environment.js';
-export { TRIGGERS } from './lambda/triggers.js';
-export type { TriggerName } from './lambda/triggers.js';
 export { dashboardBody } from './monitoring/dashboard-body.js';
 export { metricNamespaceOf, SIGN_IN_METRICS } from './monitoring/sign-in-metrics.js';
 export type { SignInMetric, SignInMetricName } from './monitoring/sign-in-metrics.js';

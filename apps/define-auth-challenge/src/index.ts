@@ -1,23 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import {
-  decideNextChallenge,
-  logIdentity,
-  readDefineConfig,
-  toDefineResponse,
-} from '@cognito-passwordless/trigger-core';
+import type { TriggerName } from '@cognito-passwordless/contract';
+import { decideNextChallenge, defineDecisionLine, readDefineConfig, toDefineResponse } from '@cognito-passwordless/trigger-core';
 import type { DefineAuthChallengeTriggerEvent } from 'aws-lambda';
 
 const config = readDefineConfig(process.env);
-const logger = new Logger({ serviceName: 'define-auth-challenge' });
+const logger = new Logger({ serviceName: 'define-auth-challenge' satisfies TriggerName });
 
 export const handler = async (event: DefineAuthChallengeTriggerEvent): Promise<DefineAuthChallengeTriggerEvent> => {
   const decision = decideNextChallenge(event?.request, config);
-  logger.info('define-auth-challenge decision', {
-    trigger: 'define',
-    flow: config.SIGN_IN_FLOW,
-    user: logIdentity(event),
-    userNotFound: event?.request?.userNotFound === true,
-    ...decision,
-  });
+  logger.info('define-auth-challenge decision', defineDecisionLine(event, config.SIGN_IN_FLOW, decision));
   return { ...event, response: toDefineResponse(decision) };
 };

@@ -2,24 +2,25 @@ import {
   APP_NAME_CHARACTERS,
   CODE_LENGTH,
   CODE_TTL_SECONDS,
+  DEFAULT_EMAIL_LOCALE,
   EMAIL_LOCALE_TAG,
   isDomainName,
   isPlainEmailAddress,
   MAX_APP_NAME_LENGTH,
   MAX_CODE_ATTEMPTS,
   MAX_CODES_PER_HOUR,
+  MAX_EMAIL_SUBJECT_LENGTH,
   MAX_FAILED_ANSWERS_PER_DAY,
   RESEND_COOLDOWN_SECONDS,
+  senderAddressOf,
+  SES_CONFIGURATION_SET_NAME,
   SIGN_IN_FLOW,
   type WholeNumberVariable,
 } from '@cognito-passwordless/contract';
 import * as v from 'valibot';
-import { fromAddressOf, identityCoversAddress, isMailFromDomainOf } from './email-address.js';
+import { identityCoversAddress, isMailFromDomainOf } from './email-address.js';
 import { guessingBoundProblem } from './guessing-bound.js';
 import { WafSchema } from './pool-protection.schema.js';
-
-/** The sign-in flows the Define Auth Challenge trigger understands. */
-export const SIGN_IN_FLOWS = SIGN_IN_FLOW.values;
 
 /** Values CloudWatch Logs accepts for a log group's retention. */
 export const LOG_RETENTION_DAYS = [
@@ -95,7 +96,7 @@ const SignInSchema = v.pipe(
 const ConfigurationSetSchema = v.strictObject({
   name: v.pipe(
     v.string(),
-    v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-" (an SES configuration set name)'),
+    v.regex(SES_CONFIGURATION_SET_NAME, 'must be 1–64 letters, digits, "_" or "-" (an SES configuration set name)'),
   ),
   /** true: this stack creates it; false: it already exists in the account and region. */
   manage: v.boolean('must be true (the stack creates it) or false (it exists already)'),
@@ -106,14 +107,14 @@ const EmailSchema = v.pipe(
     /** EMAIL_FROM: the sender, `address` or `Name <address>`. */
     from: v.pipe(
       v.string(),
-      v.check((value) => fromAddressOf(value) !== undefined, 'must be an email address or "Name <address>", on one line'),
+      v.check((value) => senderAddressOf(value) !== undefined, 'must be an email address or "Name <address>", on one line'),
     ),
     /** EMAIL_SUBJECT: replaces the default locale's subject; unset, each locale has its own. */
     subject: v.optional(
       v.pipe(
         v.string(),
         v.minLength(1, 'must not be empty'),
-        v.maxLength(200, 'must be at most 200 characters'),
+        v.maxLength(MAX_EMAIL_SUBJECT_LENGTH, `must be at most ${MAX_EMAIL_SUBJECT_LENGTH} characters`),
         v.regex(/^[^\r\n]*$/, 'must not contain a line break'),
       ),
     ),
@@ -127,7 +128,7 @@ const EmailSchema = v.pipe(
       ),
     ),
     /** EMAIL_DEFAULT_LOCALE: the email's language when the user's locale has no templates. */
-    defaultLocale: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), 'en'),
+    defaultLocale: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), DEFAULT_EMAIL_LOCALE),
     /** Folder of template overrides (`<locale>.subject.txt`, `.txt`, `.html`), relative to the infra folder. */
     templates: v.optional(v.pipe(v.string(), v.regex(/^[\w./-]+$/, 'must be a folder path such as "email-templates/prod"'))),
     /** The SES identity to verify and send through: an email address or a domain. */
@@ -156,7 +157,7 @@ const EmailSchema = v.pipe(
     v.partialCheck(
       [['from'], ['sesIdentity']],
       (email) => {
-        const address = fromAddressOf(email.from);
+        const address = senderAddressOf(email.from);
         return address === undefined || identityCoversAddress(email.sesIdentity, address);
       },
       'must be an address of the SES identity (equal to it, or in its domain)',

@@ -5,8 +5,7 @@ import { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configurati
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { isDomainName } from '@cognito-passwordless/contract';
-import { fromAddressOf } from '../config/email-address.js';
+import { isDomainName, senderAddressOf } from '@cognito-passwordless/contract';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 
 /**
@@ -48,7 +47,7 @@ export class EmailIdentity extends Construct {
     this.props = props;
     this.isDomain = isDomainName(email.sesIdentity);
     this.identityName = email.sesIdentity;
-    const fromAddress = fromAddressOf(email.from);
+    const fromAddress = senderAddressOf(email.from);
     if (fromAddress === undefined) throw new TypeError('email.from was not validated');
     this.fromAddress = fromAddress;
 

@@ -1,7 +1,7 @@
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
 import type { AlarmsConfig } from '../config/environment-config.schema.js';
-import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
 import {
   DYNAMODB_NAMESPACE,
   type DynamodbOperationMetricName,
@@ -91,7 +91,7 @@ export class SignInAlarms extends Construct {
     super(scope, id);
     this.props = props;
     this.alarms = [
-      ...TRIGGERS.flatMap((trigger) => this.triggerAlarms(trigger)),
+      ...TRIGGER_NAMES.flatMap((trigger) => this.triggerAlarms(trigger)),
       this.create({
         name: 'email-delivery-failures',
         description: 'Code emails SES did not accept in time: those users got an error instead of a code.',

@@ -1,6 +1,6 @@
+import type { TriggerName } from '@cognito-passwordless/contract';
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { Construct } from 'constructs';
-import type { TriggerName } from '../lambda/triggers.js';
 import { type SignInMetric, SIGN_IN_METRIC_NAMES, SIGN_IN_METRICS, type SignInMetricName } from '../monitoring/sign-in-metrics.js';
 
 export interface SignInMetricFiltersProps {

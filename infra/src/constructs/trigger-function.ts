@@ -1,3 +1,4 @@
+import { TRIGGER_BUNDLE_FILE, type TriggerName } from '@cognito-passwordless/contract';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import {
   DataAwsIamPolicyDocument,
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { LambdaBundleNotFoundError } from '../errors.js';
 import { archiveBundle } from '../lambda/bundle-archive.js';
 import type { ZipEntry } from '../lambda/deterministic-zip.js';
-import { BUNDLE_ENTRY_FILE, HANDLER, type TriggerName } from '../lambda/triggers.js';
+import { HANDLER } from '../lambda/triggers.js';
 
 export const TRIGGER_RUNTIME = 'nodejs22.x';
 export const TRIGGER_ARCHITECTURE = 'arm64';
@@ -54,7 +55,7 @@ export class TriggerFunction extends Construct {
     super(scope, id);
     this.trigger = props.trigger;
 
-    const bundleFile = join(props.bundleDir, BUNDLE_ENTRY_FILE);
+    const bundleFile = join(props.bundleDir, TRIGGER_BUNDLE_FILE);
     if (!existsSync(bundleFile)) throw new LambdaBundleNotFoundError(bundleFile, props.trigger);
 
     // Referenced by the function's logging_config, so Terraform creates it first.
@@ -62,7 +63,12 @@ export class TriggerFunction extends Construct {
       name: `/aws/lambda/${props.functionName}`,
       retentionInDays: props.logRetentionDays,
     });
+    this.role = this.createRole(props);
+    this.function = this.createFunction(props);
+  }
 
+  /** The execution role: write its own log streams, plus what `extraStatements` allows. */
+  private createRole(props: TriggerFunctionProps): IamRole {
     const assumeRole = new DataAwsIamPolicyDocument(this, 'assume_role_policy', {
       statement: [
         {
@@ -72,7 +78,7 @@ export class TriggerFunction extends Construct {
         },
       ],
     });
-    this.role = new IamRole(this, 'role', {
+    const role = new IamRole(this, 'role', {
       name: props.functionName,
       description: `Execution role of the ${props.trigger} Cognito trigger`,
       assumeRolePolicy: assumeRole.json,
@@ -92,10 +98,14 @@ export class TriggerFunction extends Construct {
     });
     new IamRolePolicy(this, 'role_policy', {
       name: 'permissions',
-      role: this.role.id,
+      role: role.id,
       policy: permissions.json,
     });
+    return role;
+  }
 
+  /** The function, from the zipped bundle and its extra files. */
+  private createFunction(props: TriggerFunctionProps): LambdaFunction {
     // A zip with environment files is this function's own: named after it, so another stack's synth does not prune it.
     const archiveName = props.extraFiles?.length ? `${props.trigger}.${props.functionName}` : props.trigger;
     const archive = archiveBundle(props.bundleDir, props.archiveCacheDir, archiveName, props.extraFiles);
@@ -105,7 +115,7 @@ export class TriggerFunction extends Construct {
       assetHash: archive.contentHash,
     });
 
-    this.function = new LambdaFunction(this, 'function', {
+    return new LambdaFunction(this, 'function', {
       functionName: props.functionName,
       description: `Cognito ${props.trigger} trigger`,
       role: this.role.arn,

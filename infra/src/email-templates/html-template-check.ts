@@ -26,6 +26,28 @@ const SAFE_RESOURCE = /^\s*(?:data|cid):/i;
 const CSS_FETCH = /url\(|image-set|@import|\\/i;
 const CSS_PROBLEM = 'url(), image-set(), @import and backslash escapes are not allowed';
 
+/** What is wrong with the attributes of one start tag at `where`. */
+function attributeProblems(name: string, attrs: readonly { name: string; value: string }[], where: string): string[] {
+  const problems: string[] = [];
+  for (const { name: attr, value } of attrs) {
+    if (attr.startsWith('on')) problems.push(`${where} <${name} ${attr}>: event handlers are not allowed`);
+    if (value.includes('{{')) problems.push(`${where} <${name} ${attr}>: placeholders go in text, not in attributes`);
+    if (RESOURCE_ATTRIBUTES.has(attr) && REMOTE.test(value) && !SAFE_RESOURCE.test(value)) {
+      problems.push(`${where} <${name} ${attr}>: remote resources (images, media) are not allowed`);
+    }
+    if (/^\s*javascript:/i.test(value)) problems.push(`${where} <${name} ${attr}>: javascript: URLs are not allowed`);
+    if (attr === 'style' && CSS_FETCH.test(value)) problems.push(`${where} <${name} style>: ${CSS_PROBLEM}`);
+  }
+  return problems;
+}
+
+/** Closes the innermost open `tagName` (removing it and what it encloses from `open`); the problems of doing so. */
+function closeElement(open: { name: string; at: string }[], tagName: string, where: string): string[] {
+  const index = open.map((element) => element.name).lastIndexOf(tagName);
+  if (index === -1) return [`${where} </${tagName}> closes nothing`];
+  return open.splice(index).slice(1).map((element) => `${element.at} <${element.name}> is not closed before </${tagName}> at ${where}`);
+}
+
 /**
  * What keeps an HTML email template from being well formed, accessible and
  * safe to send, each as "line:column what": parse5's tokenizer errors (the
@@ -62,31 +84,14 @@ export function htmlTemplateProblems(html: string): string[] {
         if (FORBIDDEN_ELEMENTS.has(name)) problems.push(`${at(token)} <${name}> is not allowed in an email`);
         if (name === 'html') lang = token.attrs.find((a) => a.name === 'lang')?.value.trim();
         if (name === 'title') title = '';
-        for (const { name: attr, value } of token.attrs) {
-          if (attr.startsWith('on')) problems.push(`${at(token)} <${name} ${attr}>: event handlers are not allowed`);
-          if (value.includes('{{')) problems.push(`${at(token)} <${name} ${attr}>: placeholders go in text, not in attributes`);
-          if (RESOURCE_ATTRIBUTES.has(attr) && REMOTE.test(value) && !SAFE_RESOURCE.test(value)) {
-            problems.push(`${at(token)} <${name} ${attr}>: remote resources (images, media) are not allowed`);
-          }
-          if (/^\s*javascript:/i.test(value)) problems.push(`${at(token)} <${name} ${attr}>: javascript: URLs are not allowed`);
-          if (attr === 'style' && CSS_FETCH.test(value)) problems.push(`${at(token)} <${name} style>: ${CSS_PROBLEM}`);
-        }
+        problems.push(...attributeProblems(name, token.attrs, at(token)));
         if (VOID_ELEMENTS.has(name)) return;
         if (token.selfClosing) problems.push(`${at(token)} <${name}/> is not a void element: close it with </${name}>`);
         else open.push({ name, at: at(token) });
         const mode = TEXT_ELEMENTS[name];
         if (mode !== undefined) tokenizer.state = mode;
       },
-      onEndTag: (token) => {
-        const index = open.map((element) => element.name).lastIndexOf(token.tagName);
-        if (index === -1) {
-          problems.push(`${at(token)} </${token.tagName}> closes nothing`);
-          return;
-        }
-        for (const element of open.splice(index).slice(1)) {
-          problems.push(`${element.at} <${element.name}> is not closed before </${token.tagName}> at ${at(token)}`);
-        }
-      },
+      onEndTag: (token) => problems.push(...closeElement(open, token.tagName, at(token))),
       onCharacter: (token) => {
         text(token);
         if (open.at(-1)?.name === 'style' && CSS_FETCH.test(token.chars)) problems.push(`${at(token)} <style>: ${CSS_PROBLEM}`);

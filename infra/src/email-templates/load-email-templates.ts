@@ -76,9 +76,12 @@ export function loadEmailTemplates(folder: string): EmailTemplates {
   }
   const templates: Record<string, EmailTemplateTexts> = {};
   for (const { locale, parts } of byLocale.values()) {
-    const missing = PARTS.filter(([part]) => parts[part] === undefined).map(([, suffix]) => `${locale}.${suffix}`);
-    if (missing.length > 0) throw new EmailTemplateFileError(folder, [`locale ${locale} misses ${missing.join(', ')}`]);
-    templates[locale] = { subject: parts.subject!, text: parts.text!, html: parts.html! };
+    const { subject, text, html } = parts;
+    if (subject === undefined || text === undefined || html === undefined) {
+      const missing = PARTS.filter(([part]) => parts[part] === undefined).map(([, suffix]) => `${locale}.${suffix}`);
+      throw new EmailTemplateFileError(folder, [`locale ${locale} misses ${missing.join(', ')}`]);
+    }
+    templates[locale] = { subject, text, html };
   }
   return {
     locales: [...byLocale.values()].map((entry) => entry.locale),

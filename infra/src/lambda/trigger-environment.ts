@@ -1,18 +1,24 @@
 import {
   CODE_LENGTH,
   CODE_TTL_SECONDS,
+  EMAIL_APP_NAME,
+  EMAIL_DEFAULT_LOCALE,
+  EMAIL_FROM,
+  EMAIL_SUBJECT,
   MAX_CODE_ATTEMPTS,
   MAX_CODES_PER_HOUR,
   MAX_FAILED_ANSWERS_PER_DAY,
+  POWERTOOLS_SERVICE_NAME,
   RESEND_COOLDOWN_SECONDS,
+  SES_CONFIGURATION_SET,
   SIGN_IN_FLOW,
   SIGN_IN_STATE_TABLE,
-  TRIGGER_SIGN_IN_VARIABLES,
+  TRIGGER_ENVIRONMENT,
+  type TriggerName,
   type TriggerVariable,
 } from '@cognito-passwordless/contract';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
 import { UnwiredTriggerVariableError } from '../errors.js';
-import type { TriggerName } from './triggers.js';
 
 /** What the stack creates that a trigger's variables name. */
 export interface TriggerResources {
@@ -20,10 +26,11 @@ export interface TriggerResources {
   readonly stateTableName: string;
 }
 
-type ValueOf = (config: EnvironmentConfig, resources: TriggerResources) => string;
+/** A variable's value in this environment; undefined leaves an optional variable unset. */
+type ValueOf = (config: EnvironmentConfig, resources: TriggerResources) => string | undefined;
 
-/** Where each sign-in variable of the contract gets its value, by variable name. */
-const SIGN_IN_VALUES: Readonly<Record<string, ValueOf>> = {
+/** Where each variable of the contract gets its value, by variable name. */
+const VALUES: Readonly<Record<string, ValueOf>> = {
   [SIGN_IN_FLOW.name]: ({ signIn }) => signIn.flow,
   [MAX_CODE_ATTEMPTS.name]: ({ signIn }) => String(signIn.maxCodeAttempts),
   [CODE_LENGTH.name]: ({ signIn }) => String(signIn.codeLength),
@@ -32,6 +39,11 @@ const SIGN_IN_VALUES: Readonly<Record<string, ValueOf>> = {
   [MAX_FAILED_ANSWERS_PER_DAY.name]: ({ signIn }) => String(signIn.maxFailedAnswersPerDay),
   [RESEND_COOLDOWN_SECONDS.name]: ({ signIn }) => String(signIn.resendCooldownSeconds),
   [SIGN_IN_STATE_TABLE.name]: (_config, resources) => resources.stateTableName,
+  [EMAIL_FROM.name]: ({ email }) => email.from,
+  [EMAIL_DEFAULT_LOCALE.name]: ({ email }) => email.defaultLocale,
+  [EMAIL_SUBJECT.name]: ({ email }) => email.subject,
+  [EMAIL_APP_NAME.name]: ({ email }) => email.appName,
+  [SES_CONFIGURATION_SET.name]: ({ email }) => email.configurationSet?.name,
 };
 
 /**
@@ -41,35 +53,25 @@ const SIGN_IN_VALUES: Readonly<Record<string, ValueOf>> = {
 export const UNSET_SIGN_IN_VARIABLES: readonly TriggerVariable[] = [];
 
 /**
- * The environment contract: each function gets exactly the sign-in variables
- * the contract lists for it (`TRIGGER_SIGN_IN_VARIABLES`), so a variable added
- * there fails synth until it is wired here, plus the email settings Create's
- * sender reads. Nothing secret goes here (Lambda environment variables are
- * readable by anyone with lambda:GetFunctionConfiguration); codes never leave
- * the Cognito session.
+ * The environment contract: each function gets exactly the variables the
+ * contract lists for it (`TRIGGER_ENVIRONMENT`: its sign-in variables and,
+ * for Create, the email settings), so a variable added there fails synth
+ * until it is wired here, plus its Powertools service name. Nothing secret
+ * goes here (Lambda environment variables are readable by anyone with
+ * lambda:GetFunctionConfiguration); codes never leave the Cognito session.
  */
 export function triggerEnvironment(
   trigger: TriggerName,
   config: EnvironmentConfig,
   resources: TriggerResources,
 ): Record<string, string> {
-  const environment: Record<string, string> = { POWERTOOLS_SERVICE_NAME: trigger };
-  for (const variable of TRIGGER_SIGN_IN_VARIABLES[trigger]) {
+  const environment: Record<string, string> = { [POWERTOOLS_SERVICE_NAME.name]: trigger };
+  for (const variable of TRIGGER_ENVIRONMENT[trigger]) {
     if (UNSET_SIGN_IN_VARIABLES.includes(variable)) continue;
-    const valueOf = SIGN_IN_VALUES[variable.name];
+    const valueOf = VALUES[variable.name];
     if (valueOf === undefined) throw new UnwiredTriggerVariableError(trigger, variable.name);
-    environment[variable.name] = valueOf(config, resources);
+    const value = valueOf(config, resources);
+    if (value !== undefined) environment[variable.name] = value;
   }
-  if (trigger === 'create-auth-challenge') Object.assign(environment, emailEnvironment(config.email));
   return environment;
-}
-
-function emailEnvironment(email: EnvironmentConfig['email']): Record<string, string> {
-  return {
-    EMAIL_FROM: email.from,
-    EMAIL_DEFAULT_LOCALE: email.defaultLocale,
-    ...(email.subject === undefined ? {} : { EMAIL_SUBJECT: email.subject }),
-    ...(email.appName === undefined ? {} : { EMAIL_APP_NAME: email.appName }),
-    ...(email.configurationSet === undefined ? {} : { SES_CONFIGURATION_SET: email.configurationSet.name }),
-  };
 }

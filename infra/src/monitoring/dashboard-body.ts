@@ -1,4 +1,4 @@
-import { TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
 import {
   DYNAMODB_NAMESPACE,
   type DynamodbOperationMetricName,
@@ -56,35 +56,45 @@ const PERIOD_SECONDS = 300;
 /** Cognito's own limit for a trigger, drawn next to the alarm threshold. */
 const COGNITO_TRIGGER_LIMIT_MS = 5_000;
 
-/**
- * The body of the environment's CloudWatch dashboard: header, sign-in funnel,
- * failures by kind, trigger duration p50/p99, errors and throttles, SES
- * sending and reputation, the state of every alarm, then the per-user limits
- * and the sign-in state table.
- */
-export function dashboardBody(input: DashboardInput): DashboardBody {
-  const signIn = (name: SignInMetricName, label: string): MetricRow => [input.namespace, name, { label, stat: 'Sum' }];
-  const lambda = (trigger: TriggerName, name: LambdaMetricName, options: Record<string, unknown>): MetricRow => [
-    LAMBDA_NAMESPACE,
-    name,
-    'FunctionName',
-    input.functionNames[trigger],
-    options,
-  ];
+/** The metric rows the widgets draw, by source. */
+function metricRowsOf(input: DashboardInput) {
   // DynamoDB publishes request metrics per table and operation: one row per operation the triggers call.
   const { tableName, operations } = input.stateTable;
-  const stateTable = (name: DynamodbOperationMetricName, options: { stat: string; label: string }): MetricRow[] =>
-    operations.map((operation) => [
+  return {
+    signIn: (name: SignInMetricName, label: string): MetricRow => [input.namespace, name, { label, stat: 'Sum' }],
+    lambda: (trigger: TriggerName, name: LambdaMetricName, options: Record<string, unknown>): MetricRow => [
+      LAMBDA_NAMESPACE,
+      name,
+      'FunctionName',
+      input.functionNames[trigger],
+      options,
+    ],
+    stateTable: (name: DynamodbOperationMetricName, options: { stat: string; label: string }): MetricRow[] =>
+      operations.map((operation) => [
+        DYNAMODB_NAMESPACE,
+        name,
+        'TableName',
+        tableName,
+        'Operation',
+        operation,
+        { ...options, label: `${operation} ${options.label}` },
+      ]),
+    tableCapacity: (name: 'ConsumedReadCapacityUnits' | 'ConsumedWriteCapacityUnits', label: string): MetricRow => [
       DYNAMODB_NAMESPACE,
       name,
       'TableName',
       tableName,
-      'Operation',
-      operation,
-      { ...options, label: `${operation} ${options.label}` },
-    ]);
-  const ses = (name: SesAccountMetricName, options: Record<string, unknown>): MetricRow => [SES_NAMESPACE, name, options];
-  const graph = (title: string, metrics: MetricRow[], extra: Record<string, unknown> = {}) => ({
+      { stat: 'Sum', label, yAxis: 'right' },
+    ],
+    ses: (name: SesAccountMetricName, options: Record<string, unknown>): MetricRow => [SES_NAMESPACE, name, options],
+  };
+}
+
+type MetricRows = ReturnType<typeof metricRowsOf>;
+type Graph = (title: string, metrics: MetricRow[], extra?: Record<string, unknown>) => Record<string, unknown>;
+
+function graphOf(input: DashboardInput): Graph {
+  return (title, metrics, extra = {}) => ({
     view: 'timeSeries',
     region: input.region,
     title,
@@ -92,26 +102,22 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
     metrics,
     ...extra,
   });
-  const widget = (
-    x: number,
-    y: number,
-    width: number,
-    height: number,
-    properties: Record<string, unknown>,
-    type: DashboardWidget['type'] = 'metric',
-  ): DashboardWidget => ({
-    type,
-    x,
-    y,
-    width,
-    height,
-    properties,
-  });
+}
 
-  const widgets = [
-    widget(0, 0, 24, 2, {
-      markdown: `# Sign-in: ${input.stackName}\nEmail-code sign-in on Cognito CUSTOM_AUTH, per 5 minutes. What each alarm means and what to do: \`${input.runbook}\`.`,
-    }, 'text'),
+function widget(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  properties: Record<string, unknown>,
+  type: DashboardWidget['type'] = 'metric',
+): DashboardWidget {
+  return { type, x, y, width, height, properties };
+}
+
+/** The funnel and the failures by kind. */
+function signInWidgets({ signIn }: MetricRows, graph: Graph): DashboardWidget[] {
+  return [
     widget(0, 2, 12, 6, graph('Sign-in funnel: codes sent → tokens issued', [
       signIn('CodesSent', 'Codes sent'),
       signIn('TokensIssued', 'Tokens issued'),
@@ -123,9 +129,15 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
       signIn('UnknownUserAttempts', 'Unknown-user attempts'),
       signIn('EmailDeliveryFailures', 'Email delivery failures'),
     ])),
+  ];
+}
+
+/** Each trigger's duration p50/p99, errors and throttles. */
+function triggerWidgets({ lambda }: MetricRows, graph: Graph, input: DashboardInput): DashboardWidget[] {
+  return [
     widget(0, 8, 12, 6, graph(
       'Trigger duration p50 / p99 (ms)',
-      TRIGGERS.flatMap((trigger) => [
+      TRIGGER_NAMES.flatMap((trigger) => [
         lambda(trigger, 'Duration', { stat: 'p50', label: `${trigger} p50` }),
         lambda(trigger, 'Duration', { stat: 'p99', label: `${trigger} p99` }),
       ]),
@@ -140,11 +152,17 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
     )),
     widget(12, 8, 12, 6, graph(
       'Trigger errors and throttles',
-      TRIGGERS.flatMap((trigger) => [
+      TRIGGER_NAMES.flatMap((trigger) => [
         lambda(trigger, 'Errors', { stat: 'Sum', label: `${trigger} errors` }),
         lambda(trigger, 'Throttles', { stat: 'Sum', label: `${trigger} throttles` }),
       ]),
     )),
+  ];
+}
+
+/** SES sending and reputation, for the whole account and region. */
+function sesWidgets({ ses }: MetricRows, graph: Graph, input: DashboardInput): DashboardWidget[] {
+  return [
     widget(0, 14, 12, 6, graph('SES (account): sends, bounces, complaints', [
       ses('Send', { stat: 'Sum', label: 'Sends' }),
       ses('Bounce', { stat: 'Sum', label: 'Bounces' }),
@@ -166,7 +184,12 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
         },
       },
     )),
-    widget(0, 20, 24, 4, { title: 'Alarms', alarms: [...input.alarmArns] }, 'alarm'),
+  ];
+}
+
+/** The per-user limits, and the sign-in state table's errors, capacity and latency. */
+function stateWidgets({ signIn, stateTable, tableCapacity }: MetricRows, graph: Graph): DashboardWidget[] {
+  return [
     widget(0, 24, 12, 6, graph('Per-user limits and state store', [
       signIn('LimitedByCodesPerHour', 'Refused: codes per hour'),
       signIn('LimitedByFailedAnswers', 'Refused: wrong answers per day'),
@@ -175,12 +198,32 @@ export function dashboardBody(input: DashboardInput): DashboardBody {
     widget(12, 24, 12, 6, graph('Sign-in state table (DynamoDB)', [
       ...stateTable('ThrottledRequests', { stat: 'Sum', label: 'throttled' }),
       ...stateTable('SystemErrors', { stat: 'Sum', label: 'system errors' }),
-      [DYNAMODB_NAMESPACE, 'ConsumedReadCapacityUnits', 'TableName', tableName, { stat: 'Sum', label: 'Read units', yAxis: 'right' }],
-      [DYNAMODB_NAMESPACE, 'ConsumedWriteCapacityUnits', 'TableName', tableName, { stat: 'Sum', label: 'Write units', yAxis: 'right' }],
+      tableCapacity('ConsumedReadCapacityUnits', 'Read units'),
+      tableCapacity('ConsumedWriteCapacityUnits', 'Write units'),
     ])),
     widget(0, 30, 12, 6, graph('Sign-in state table latency p99 (ms)', stateTable('SuccessfulRequestLatency', { stat: 'p99', label: 'p99' }))),
+  ];
+}
+
+/**
+ * The body of the environment's CloudWatch dashboard: header, sign-in funnel,
+ * failures by kind, trigger duration p50/p99, errors and throttles, SES
+ * sending and reputation, the state of every alarm, then the per-user limits
+ * and the sign-in state table.
+ */
+export function dashboardBody(input: DashboardInput): DashboardBody {
+  const rows = metricRowsOf(input);
+  const graph = graphOf(input);
+  const widgets = [
+    widget(0, 0, 24, 2, {
+      markdown: `# Sign-in: ${input.stackName}\nEmail-code sign-in on Cognito CUSTOM_AUTH, per 5 minutes. What each alarm means and what to do: \`${input.runbook}\`.`,
+    }, 'text'),
+    ...signInWidgets(rows, graph),
+    ...triggerWidgets(rows, graph, input),
+    ...sesWidgets(rows, graph, input),
+    widget(0, 20, 24, 4, { title: 'Alarms', alarms: [...input.alarmArns] }, 'alarm'),
+    ...stateWidgets(rows, graph),
     ...(input.extraWidgets ?? []),
   ];
   return { widgets };
 }
-

@@ -1,6 +1,13 @@
-import { LIMITED_OUTCOME, type SignInLimitReason, STORE_FAILED_OUTCOME } from '@cognito-passwordless/contract';
+import {
+  EMAIL_FAILED_OUTCOME,
+  LIMITED_OUTCOME,
+  SIGN_IN_LIMIT_REASONS,
+  type SignInLimitReason,
+  STORE_FAILED_OUTCOME,
+  type TriggerName,
+} from '@cognito-passwordless/contract';
 import type { EnvironmentConfig } from '../config/environment-config.schema.js';
-import type { TriggerName } from '../lambda/triggers.js';
+import { allOf, anyOf, decisionLinesOf, filterPattern } from './decision-filter-pattern.js';
 
 /**
  * The sign-in metrics, each counted by a CloudWatch Logs metric filter over
@@ -27,54 +34,75 @@ export interface SignInMetric {
   readonly description: string;
 }
 
+const define = decisionLinesOf('define-auth-challenge');
+const create = decisionLinesOf('create-auth-challenge');
+const verify = decisionLinesOf('verify-auth-challenge');
+/** The two triggers that read the state table and enforce the per-user limits. */
+const createOrVerify = decisionLinesOf('create-auth-challenge', 'verify-auth-challenge');
+
 export const SIGN_IN_METRICS = {
   CodesSent: {
-    triggers: ['create-auth-challenge'],
-    pattern: '{ ($.trigger = "create") && ($.outcome = "code-sent") }',
+    triggers: create.triggers,
+    pattern: filterPattern(allOf(create.writtenBy('create-auth-challenge'), create.outcomeIs('code-sent'))),
     description: 'A code was emailed (first round of a sign-in for a user with a verified address)',
   },
   TokensIssued: {
-    triggers: ['define-auth-challenge'],
-    pattern: '{ ($.trigger = "define") && ($.outcome = "issue-tokens") }',
+    triggers: define.triggers,
+    pattern: filterPattern(allOf(define.writtenBy('define-auth-challenge'), define.outcomeIs('issue-tokens'))),
     description: 'A sign-in succeeded: Define told Cognito to issue tokens',
   },
   WrongAnswers: {
-    triggers: ['verify-auth-challenge'],
+    triggers: verify.triggers,
     // Refused answers of existing users while the code was live: a wrong code, something that
     // is not a code, or any answer to a decoy (a user whose address cannot get a code).
     // Expired codes and unknown users have metrics of their own.
-    pattern:
-      '{ ($.trigger = "verify") && (($.outcome = "wrong-code") || ($.outcome = "malformed-answer") || ($.outcome = "no-challenge")) }',
+    pattern: filterPattern(
+      allOf(
+        verify.writtenBy('verify-auth-challenge'),
+        anyOf(verify.outcomeIs('wrong-code'), verify.outcomeIs('malformed-answer'), verify.outcomeIs('no-challenge')),
+      ),
+    ),
     description: 'An answer of an existing user was refused (wrong code, not a code, or no code was sent)',
   },
   ExpiredCodes: {
-    triggers: ['verify-auth-challenge'],
+    triggers: verify.triggers,
     // Verify, not Create: Create logs "expired" only when a retry round follows, so it misses
     // an expired answer on the last attempt. Each answer after expiry counts; in practice the
     // client then offers a new code or a new sign-in, so this is close to one per expired code.
-    pattern: '{ ($.trigger = "verify") && ($.outcome = "expired") }',
+    pattern: filterPattern(allOf(verify.writtenBy('verify-auth-challenge'), verify.outcomeIs('expired'))),
     description: 'An answer arrived after its code had expired',
   },
   AttemptsExhausted: {
-    triggers: ['define-auth-challenge'],
+    triggers: define.triggers,
     // Existing users only: an unknown user's session also ends this way, and is counted as an unknown-user attempt.
-    pattern:
-      '{ ($.trigger = "define") && ($.outcome = "fail") && ($.reason = "attempts-exhausted") && ($.userNotFound IS FALSE) }',
+    pattern: filterPattern(
+      allOf(
+        define.writtenBy('define-auth-challenge'),
+        define.outcomeIs('fail'),
+        define.reasonIs('attempts-exhausted'),
+        define.userNotFoundIs(false),
+      ),
+    ),
     description: 'A sign-in of an existing user failed after the last allowed wrong answer',
   },
   UnknownUserAttempts: {
-    triggers: ['define-auth-challenge'],
+    triggers: define.triggers,
     // Define's first decision of each attempt, which is written once per InitiateAuth in both
     // flows: round 1 of the code in passwordless, the password step in password-then-code.
     // Create's decoy (reason "user-not-found") would miss password-then-code, where Cognito's
     // own password check ends an unknown user's attempt before Create ever runs.
-    pattern:
-      '{ ($.trigger = "define") && ($.userNotFound IS TRUE) && (($.outcome = "password-verifier") || (($.outcome = "custom-challenge") && ($.round = 1))) }',
+    pattern: filterPattern(
+      allOf(
+        define.writtenBy('define-auth-challenge'),
+        define.userNotFoundIs(true),
+        anyOf(define.outcomeIs('password-verifier'), allOf(define.outcomeIs('custom-challenge'), define.roundIs(1))),
+      ),
+    ),
     description: 'A sign-in attempt for a user that does not exist (each InitiateAuth counts once)',
   },
   EmailDeliveryFailures: {
-    triggers: ['create-auth-challenge'],
-    pattern: '{ ($.trigger = "create") && ($.outcome = "email-failed") }',
+    triggers: create.triggers,
+    pattern: filterPattern(allOf(create.writtenBy('create-auth-challenge'), create.outcomeIs(EMAIL_FAILED_OUTCOME))),
     description: 'SES did not accept a code email in time; the user got an error instead of a code',
   },
   ...limitMetrics({
@@ -88,10 +116,10 @@ export const SIGN_IN_METRICS = {
     },
   }),
   StateStoreFailures: {
-    triggers: ['create-auth-challenge', 'verify-auth-challenge'],
+    triggers: createOrVerify.triggers,
     // Any reason: a reason the adapter adds later must not slip past the alarm. The runbook
     // breaks the count down by reason with a Logs Insights query.
-    pattern: `{ $.outcome = "${STORE_FAILED_OUTCOME}" }`,
+    pattern: filterPattern(createOrVerify.outcomeIs(STORE_FAILED_OUTCOME)),
     description: 'The sign-in state table could not be read or updated (missing, throttled, slow, unreachable, denied): the user got an error and no code',
   },
 } as const satisfies Record<string, SignInMetric>;
@@ -105,12 +133,12 @@ export const SIGN_IN_METRICS = {
 function limitMetrics<const N extends string>(
   metrics: Record<SignInLimitReason, { readonly name: N; readonly description: string }>,
 ): Record<N, SignInMetric> {
-  const entries = Object.entries<{ name: N; description: string }>(metrics).map(([reason, { name, description }]) => [
-    name,
+  const entries = SIGN_IN_LIMIT_REASONS.map((reason) => [
+    metrics[reason].name,
     {
-      triggers: ['create-auth-challenge', 'verify-auth-challenge'],
-      pattern: `{ ($.outcome = "${LIMITED_OUTCOME}") && ($.reason = "${reason}") }`,
-      description,
+      triggers: createOrVerify.triggers,
+      pattern: filterPattern(allOf(createOrVerify.outcomeIs(LIMITED_OUTCOME), createOrVerify.reasonIs(reason))),
+      description: metrics[reason].description,
     } satisfies SignInMetric,
   ]);
   return Object.fromEntries(entries) as Record<N, SignInMetric>;

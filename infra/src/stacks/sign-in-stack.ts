@@ -1,6 +1,7 @@
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Sesv2AccountSuppressionAttributes } from '@cdktf/provider-aws/lib/sesv2-account-suppression-attributes';
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ import { UserPool } from '../constructs/user-pool.js';
 import { createFunctionFiles } from '../email-templates/create-function-files.js';
 import type { ZipEntry } from '../lambda/deterministic-zip.js';
 import { triggerEnvironment } from '../lambda/trigger-environment.js';
-import { perTrigger, TRIGGERS, type TriggerName } from '../lambda/triggers.js';
+import { perTrigger } from '../lambda/triggers.js';
 import { EXTRA_WIDGETS_Y } from '../monitoring/dashboard-body.js';
 import { metricNamespaceOf } from '../monitoring/sign-in-metrics.js';
 import { OUTPUT_NAMES } from './output-names.js';
@@ -75,16 +76,7 @@ export class SignInStack extends TerraformStack {
     const stackName = stackNameOf(config);
     super(scope, stackName);
     this.config = config;
-
-    new AwsProvider(this, 'aws', {
-      region: config.region,
-      // Credentials of any other account fail at plan, before anything changes.
-      allowedAccountIds: [config.accountId],
-      defaultTags: [{ tags: { ...config.tags } }],
-    });
-    // The generated binding only asks for "~> 5.0"; pin the exact release it was generated from.
-    this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
-    configureStateBackend(this, config.state, { stackName, region: config.region });
+    this.configureTerraform(stackName);
 
     this.emailIdentity = new EmailIdentity(this, 'email', { email: config.email, region: config.region });
     this.stateTable = new SignInStateTable(this, 'sign_in_state', {
@@ -94,7 +86,49 @@ export class SignInStack extends TerraformStack {
       pointInTimeRecovery: config.stateTable.pointInTimeRecovery,
     });
     this.addEmailOperations(stackName);
+    this.triggers = this.createTriggers(stackName, options);
+    this.userPool = this.createUserPool(stackName);
+    this.identityPool = new IdentityPool(this, 'identity_pool', {
+      name: stackName,
+      userPoolClientId: this.userPool.client.id,
+      userPoolProviderName: this.userPool.pool.endpoint,
+    });
 
+    // Operations: metrics from the triggers' log lines, alarms on one topic, one dashboard.
+    this.metricFilters = new SignInMetricFilters(this, 'metrics', {
+      namespace: metricNamespaceOf(config),
+      logGroupNames: perTrigger((name) => this.triggers[name].logGroup.name),
+    });
+    this.alarmTopic = new AlarmTopic(this, 'alarm_topic', {
+      name: `${stackName}-alarms`,
+      region: config.region,
+      alarmNamePrefix: `${stackName}-`,
+      email: config.alarms.email,
+    });
+    this.alarms = this.createAlarms(stackName);
+    this.firewall = this.createFirewall(stackName);
+    this.dashboard = this.createDashboard(stackName);
+
+    this.defineOutputs();
+  }
+
+  /** The AWS provider, pinned to one account and one provider release, and where the state lives. */
+  private configureTerraform(stackName: string): void {
+    const { config } = this;
+    new AwsProvider(this, 'aws', {
+      region: config.region,
+      // Credentials of any other account fail at plan, before anything changes.
+      allowedAccountIds: [config.accountId],
+      defaultTags: [{ tags: { ...config.tags } }],
+    });
+    // The generated binding only asks for "~> 5.0"; pin the exact release it was generated from.
+    this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
+    configureStateBackend(this, config.state, { stackName, region: config.region });
+  }
+
+  /** The three functions, each with only the permissions and files its trigger needs. */
+  private createTriggers(stackName: string, options: SignInStackOptions): Record<TriggerName, TriggerFunction> {
+    const { config } = this;
     const trigger = (name: TriggerName, extraStatements: readonly DataAwsIamPolicyDocumentStatement[] = [], extraFiles: readonly ZipEntry[] = []) =>
       new TriggerFunction(this, name, {
         trigger: name,
@@ -108,7 +142,7 @@ export class SignInStack extends TerraformStack {
         extraStatements,
         extraFiles,
       });
-    this.triggers = {
+    return {
       'define-auth-challenge': trigger('define-auth-challenge'),
       'create-auth-challenge': trigger(
         'create-auth-challenge',
@@ -117,8 +151,12 @@ export class SignInStack extends TerraformStack {
       ),
       'verify-auth-challenge': trigger('verify-auth-challenge', [this.stateTable.itemAccessStatement()]),
     };
+  }
 
-    this.userPool = new UserPool(this, 'user_pool', {
+  /** The user pool and app client, wired to the triggers, which it alone may invoke. */
+  private createUserPool(stackName: string): UserPool {
+    const { config } = this;
+    const userPool = new UserPool(this, 'user_pool', {
       name: stackName,
       tier: userPoolTierOf(config),
       threatProtection: config.threatProtection,
@@ -136,52 +174,45 @@ export class SignInStack extends TerraformStack {
       },
     });
     // Users and their sub cannot be recreated: in production Terraform refuses any plan that would destroy the pool.
-    if (preventsDestroy(config)) this.userPool.pool.lifecycle = { preventDestroy: true };
-    for (const name of TRIGGERS) this.triggers[name].allowInvocationByUserPool(this.userPool.pool.arn);
+    if (preventsDestroy(config)) userPool.pool.lifecycle = { preventDestroy: true };
+    for (const name of TRIGGER_NAMES) this.triggers[name].allowInvocationByUserPool(userPool.pool.arn);
+    return userPool;
+  }
 
-    this.identityPool = new IdentityPool(this, 'identity_pool', {
-      name: stackName,
-      userPoolClientId: this.userPool.client.id,
-      userPoolProviderName: this.userPool.pool.endpoint,
-    });
-
-    // Operations: metrics from the triggers' log lines, alarms on one topic, one dashboard.
-    const functionNames = perTrigger((name) => this.triggers[name].function.functionName);
-    this.metricFilters = new SignInMetricFilters(this, 'metrics', {
-      namespace: metricNamespaceOf(config),
-      logGroupNames: perTrigger((name) => this.triggers[name].logGroup.name),
-    });
-    this.alarmTopic = new AlarmTopic(this, 'alarm_topic', {
-      name: `${stackName}-alarms`,
-      region: config.region,
-      alarmNamePrefix: `${stackName}-`,
-      email: config.alarms.email,
-    });
-    this.alarms = new SignInAlarms(this, 'alarms', {
+  private createAlarms(stackName: string): SignInAlarms {
+    return new SignInAlarms(this, 'alarms', {
       alarmNamePrefix: `${stackName}-`,
       namespace: this.metricFilters.namespace,
       topicArn: this.alarmTopic.topic.arn,
-      functionNames,
-      thresholds: config.alarms,
+      functionNames: this.functionNames(),
+      thresholds: this.config.alarms,
       stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
     });
-    this.firewall = config.waf.enabled
-      ? new UserPoolFirewall(this, 'firewall', {
-          name: `${stackName}-user-pool`,
-          region: config.region,
-          userPoolArn: this.userPool.pool.arn,
-          settings: config.waf,
-          alarmNamePrefix: `${stackName}-`,
-          topicArn: this.alarmTopic.topic.arn,
-        })
-      : undefined;
-    this.dashboard = new SignInDashboard(this, 'dashboard', {
+  }
+
+  /** AWS WAF in front of the user pool, unless the environment turns it off. */
+  private createFirewall(stackName: string): UserPoolFirewall | undefined {
+    const { config } = this;
+    if (!config.waf.enabled) return undefined;
+    return new UserPoolFirewall(this, 'firewall', {
+      name: `${stackName}-user-pool`,
+      region: config.region,
+      userPoolArn: this.userPool.pool.arn,
+      settings: config.waf,
+      alarmNamePrefix: `${stackName}-`,
+      topicArn: this.alarmTopic.topic.arn,
+    });
+  }
+
+  private createDashboard(stackName: string): SignInDashboard {
+    const { firewall } = this;
+    return new SignInDashboard(this, 'dashboard', {
       name: stackName,
       stackName,
-      region: config.region,
+      region: this.config.region,
       namespace: this.metricFilters.namespace,
-      functionNames,
-      alarmArns: [...this.alarms.alarms, ...(this.firewall === undefined ? [] : [this.firewall.alarm])].map((alarm) => alarm.arn),
+      functionNames: this.functionNames(),
+      alarmArns: [...this.alarms.alarms, ...(firewall === undefined ? [] : [firewall.alarm])].map((alarm) => alarm.arn),
       stateTable: { tableName: this.stateTable.table.name, operations: STATE_TABLE_OPERATIONS },
       thresholds: {
         durationP99Ms: TRIGGER_DURATION_P99_THRESHOLD_MS,
@@ -189,10 +220,13 @@ export class SignInStack extends TerraformStack {
         sesComplaintRate: SES_COMPLAINT_RATE_THRESHOLD,
       },
       runbook: RUNBOOK_FILE,
-      extraWidgets: this.firewall === undefined ? [] : [this.firewall.dashboardWidget(EXTRA_WIDGETS_Y)],
+      extraWidgets: firewall === undefined ? [] : [firewall.dashboardWidget(EXTRA_WIDGETS_Y)],
     });
+  }
 
-    this.defineOutputs();
+  /** Each trigger's Lambda function name. */
+  private functionNames(): Record<TriggerName, string> {
+    return perTrigger((name) => this.triggers[name].function.functionName);
   }
 
   /** SES event destinations and suppression, and the optional custom MAIL FROM domain. */
@@ -236,11 +270,7 @@ export class SignInStack extends TerraformStack {
     output(OUTPUT_NAMES.userPoolArn, this.userPool.pool.arn, 'Cognito user pool ARN');
     output(OUTPUT_NAMES.userPoolClientId, this.userPool.client.id, 'App client id (no secret)');
     output(OUTPUT_NAMES.identityPoolId, this.identityPool.pool.id, 'Cognito identity pool id');
-    output(
-      OUTPUT_NAMES.functionNames,
-      perTrigger((name) => this.triggers[name].function.functionName),
-      'Lambda function name of each trigger',
-    );
+    output(OUTPUT_NAMES.functionNames, this.functionNames(), 'Lambda function name of each trigger');
     output(OUTPUT_NAMES.sesIdentity, this.emailIdentity.identity.emailIdentity, 'SES identity the email is sent through');
     output(OUTPUT_NAMES.sesIdentityArn, this.emailIdentity.identity.arn, 'ARN of the SES identity');
     output(

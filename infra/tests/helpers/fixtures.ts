@@ -1,3 +1,4 @@
+import { TRIGGER_NAMES } from '@cognito-passwordless/contract';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -5,7 +6,6 @@ import type { EnvironmentConfigInput } from '../../src/config/environment-config
 import { dev } from '../../src/config/environments/dev.js';
 import { ENVIRONMENTS } from '../../src/config/environments/index.js';
 import { prod } from '../../src/config/environments/prod.js';
-import { TRIGGERS } from '../../src/lambda/triggers.js';
 
 /** Account ids the tests give the shipped environments, whose files hold a placeholder. */
 export const TEST_ACCOUNT_IDS = { dev: '111111111111', prod: '222222222222' } as const;
@@ -58,7 +58,7 @@ export interface BundleFixture {
 export function placeholderBundles(): BundleFixture {
   const root = mkdtempSync(join(tmpdir(), 'bundles-'));
   const lambdaBundleRoot = join(root, 'apps');
-  for (const trigger of TRIGGERS) {
+  for (const trigger of TRIGGER_NAMES) {
     mkdirSync(join(lambdaBundleRoot, trigger), { recursive: true });
     writeFileSync(
       join(lambdaBundleRoot, trigger, 'index.mjs'),

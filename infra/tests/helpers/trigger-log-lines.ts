@@ -1,3 +1,4 @@
+import { TRIGGER_BUNDLE_FILE, TRIGGER_NAMES, triggerBundlePath, type TriggerName } from '@cognito-passwordless/contract';
 import { LOCAL_CREDENTIALS, startDynalite } from '@cognito-passwordless/dynamodb-local';
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { closedPort, startSesSink, type SesSink } from '@cognito-passwordless/ses-sink';
@@ -6,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../../src/config/environment-config.schema.js';
 import { triggerEnvironment } from '../../src/lambda/trigger-environment.js';
-import { BUNDLE_ENTRY_FILE, TRIGGERS, type TriggerName } from '../../src/lambda/triggers.js';
 
 const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
-const BUILD_COMMAND = `npx nx run-many -t build -p ${TRIGGERS.join(' ')}`;
+const BUILD_COMMAND = `npx nx run-many -t build -p ${TRIGGER_NAMES.join(' ')}`;
 /** The SIGN_IN_STATE_TABLE the functions get, as the stack would name it for this environment. */
 const STATE_TABLE_NAME = 'cognito-passwordless-dev-sign-in-state';
 
@@ -198,14 +198,14 @@ async function expectKind(step: Promise<Step>, kind: Step['kind']): Promise<Step
  * here.
  */
 export async function captureTriggerLogLines(config: EnvironmentConfig): Promise<CapturedLines> {
-  for (const trigger of TRIGGERS) {
-    const bundle = join(WORKSPACE_ROOT, 'dist', 'apps', trigger, BUNDLE_ENTRY_FILE);
+  for (const trigger of TRIGGER_NAMES) {
+    const bundle = join(WORKSPACE_ROOT, triggerBundlePath(trigger));
     if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "${BUILD_COMMAND}" first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'trigger-logs-'));
-  for (const trigger of TRIGGERS) {
+  for (const trigger of TRIGGER_NAMES) {
     mkdirSync(join(dir, trigger));
-    copyFileSync(join(WORKSPACE_ROOT, 'dist', 'apps', trigger, BUNDLE_ENTRY_FILE), join(dir, trigger, BUNDLE_ENTRY_FILE));
+    copyFileSync(join(WORKSPACE_ROOT, triggerBundlePath(trigger)), join(dir, trigger, TRIGGER_BUNDLE_FILE));
   }
 
   let current: LogLine[] = [];
@@ -215,7 +215,7 @@ export async function captureTriggerLogLines(config: EnvironmentConfig): Promise
   const start = (trigger: TriggerName, env: Record<string, string> = {}) => {
     const fn = new LambdaFunction({
       name: trigger,
-      bundlePath: join(dir, trigger, BUNDLE_ENTRY_FILE),
+      bundlePath: join(dir, trigger, TRIGGER_BUNDLE_FILE),
       env: {
         AWS_LAMBDA_LOG_LEVEL: config.lambda.logLevel,
         ...triggerEnvironment(trigger, config, { stateTableName: STATE_TABLE_NAME }),

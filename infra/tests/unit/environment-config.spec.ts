@@ -75,6 +75,8 @@ describe('parseEnvironmentConfig', () => {
     ['email.from', 'email.from', 'not an address'],
     ['email.from', 'email.from', 'Name <a@example.com>\r\nBcc: x@example.com'],
     ['email.from', 'email.from', 'someone@elsewhere.example'],
+    // The Create trigger refuses a quoted name at cold start, so the synth refuses it first.
+    ['email.from', 'email.from', '"Sign-in" <no-reply@example.com>'],
     ['email.subject', 'email.subject', ''],
     ['email.subject', 'email.subject', 'x'.repeat(201)],
     ['email.subject', 'email.subject', 'Your code\nBcc: x'],

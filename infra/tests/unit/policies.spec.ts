@@ -1,6 +1,6 @@
-import { TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
+import { POWERTOOLS_SERVICE_NAME, TRIGGER_ENVIRONMENT, TRIGGER_NAMES, TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
 import { UNSET_SIGN_IN_VARIABLES } from '../../src/lambda/trigger-environment.js';
-import { perTrigger, TRIGGERS } from '../../src/lambda/triggers.js';
+import { perTrigger } from '../../src/lambda/triggers.js';
 import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
 import { type Block, parseSynth, synthStack, type TerraformJson } from '../helpers/synth.js';
 
@@ -20,9 +20,8 @@ interface Statement {
  * settings of Create's sender, and the Powertools service name.
  */
 const ALLOWED_VARIABLES = perTrigger((trigger) => [
-  ...TRIGGER_SIGN_IN_VARIABLES[trigger].filter((variable) => !UNSET_SIGN_IN_VARIABLES.includes(variable)).map((variable) => variable.name),
-  ...(trigger === 'create-auth-challenge' ? ['EMAIL_FROM', 'EMAIL_SUBJECT', 'EMAIL_DEFAULT_LOCALE', 'EMAIL_APP_NAME', 'SES_CONFIGURATION_SET'] : []),
-  'POWERTOOLS_SERVICE_NAME',
+  ...TRIGGER_ENVIRONMENT[trigger].filter((variable) => !UNSET_SIGN_IN_VARIABLES.includes(variable)).map((variable) => variable.name),
+  POWERTOOLS_SERVICE_NAME.name,
 ]);
 
 const bundles = placeholderBundles();
@@ -168,7 +167,7 @@ describe.each([
 
   it('gives each function only the variables of the environment contract, none of them secret', () => {
     for (const fn of resourcesOf(terraform, 'aws_lambda_function')) {
-      const trigger = TRIGGERS.find((name) => String(fn['function_name']).endsWith(name));
+      const trigger = TRIGGER_NAMES.find((name) => String(fn['function_name']).endsWith(name));
       const variables: Record<string, string> = fn['environment'].variables;
 
       expect(trigger).toBeDefined();

@@ -1,10 +1,10 @@
+import { TRIGGER_NAMES } from '@cognito-passwordless/contract';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { RUNBOOK_FILE, SignInAlarms, type SignInAlarmsProps } from '../../src/constructs/sign-in-alarms.js';
-import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
 import { whyMetricIsMissing } from '../helpers/stack-metrics.js';
 import { type Block, parseSynth, synthStack } from '../helpers/synth.js';
@@ -43,7 +43,7 @@ describe('SignInAlarms', () => {
   });
   const alarms: Block[] = Object.values(parseSynth(json).resource['aws_cloudwatch_metric_alarm'] ?? {});
 
-  describe.each(TRIGGERS)('for the %s function', (trigger) => {
+  describe.each(TRIGGER_NAMES)('for the %s function', (trigger) => {
     const lambda = { namespace: 'AWS/Lambda', dimensions: { FunctionName: `app-dev-${trigger}` } };
 
     it('alarms on any error in 5 minutes', () => {

@@ -1,8 +1,8 @@
+import { TRIGGER_NAMES } from '@cognito-passwordless/contract';
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Testing } from 'cdktf';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { SignInDashboard } from '../../src/constructs/sign-in-dashboard.js';
-import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { type DashboardBody, dashboardBody, type DashboardInput } from '../../src/monitoring/dashboard-body.js';
 import { SIGN_IN_METRIC_NAMES } from '../../src/monitoring/sign-in-metrics.js';
 import { devInput, placeholderBundles, prodInput } from '../helpers/fixtures.js';
@@ -69,9 +69,9 @@ describe('dashboardBody', () => {
         .filter((row) => row[1] === metric)
         .map((row) => `${row[3]} ${(row[4] as { stat: string }).stat}`);
 
-    expect(statsOf(/duration/, 'Duration')).toEqual(TRIGGERS.flatMap((name) => [`app-dev-${name} p50`, `app-dev-${name} p99`]));
-    expect(statsOf(/errors and throttles/, 'Errors')).toEqual(TRIGGERS.map((name) => `app-dev-${name} Sum`));
-    expect(statsOf(/errors and throttles/, 'Throttles')).toEqual(TRIGGERS.map((name) => `app-dev-${name} Sum`));
+    expect(statsOf(/duration/, 'Duration')).toEqual(TRIGGER_NAMES.flatMap((name) => [`app-dev-${name} p50`, `app-dev-${name} p99`]));
+    expect(statsOf(/errors and throttles/, 'Errors')).toEqual(TRIGGER_NAMES.map((name) => `app-dev-${name} Sum`));
+    expect(statsOf(/errors and throttles/, 'Throttles')).toEqual(TRIGGER_NAMES.map((name) => `app-dev-${name} Sum`));
   });
 
   it('shows SES sends, bounces and complaints, and the reputation rates against their alarm levels', () => {

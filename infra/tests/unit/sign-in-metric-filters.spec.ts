@@ -8,8 +8,9 @@ import {
   type SignInLimitReason,
   STORE_FAILED_OUTCOME,
   STORE_FAILURE_REASONS,
+  TRIGGER_NAMES,
+  type TriggerName,
 } from '@cognito-passwordless/contract';
-import { TRIGGERS, type TriggerName } from '../../src/lambda/triggers.js';
 import {
   metricNamespaceOf,
   type SignInMetric,
@@ -162,7 +163,7 @@ describe('the metric filters of the stack, run over the lines the built trigger 
   /** Each deployed filter: its metric, its pattern, and the trigger whose log group it reads. */
   const deployed = Object.values(terraform.resource['aws_cloudwatch_log_metric_filter'] ?? {}).map((filter) => {
     const group = /^\$\{aws_cloudwatch_log_group\.([a-z-]+)_log_group_\w+\.name\}$/.exec(filter['log_group_name'])?.[1];
-    const trigger = TRIGGERS.find((name) => name === group);
+    const trigger = TRIGGER_NAMES.find((name) => name === group);
     if (trigger === undefined) throw new Error(`filter ${filter['name']} reads no trigger's log group: ${filter['log_group_name']}`);
     return {
       metric: filter['metric_transformation'].name as SignInMetricName,

@@ -1,7 +1,6 @@
-import { TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
+import { TRIGGER_NAMES, TRIGGER_SIGN_IN_VARIABLES } from '@cognito-passwordless/contract';
 import { parseEnvironmentConfig } from '../../src/config/parse-environment-config.js';
 import { triggerEnvironment, UNSET_SIGN_IN_VARIABLES } from '../../src/lambda/trigger-environment.js';
-import { TRIGGERS } from '../../src/lambda/triggers.js';
 import { devInput, inputWith, prodInput } from '../helpers/fixtures.js';
 
 const RESOURCES = { stateTableName: 'app-prod-sign-in-state' };
@@ -44,7 +43,7 @@ describe('triggerEnvironment', () => {
     });
   });
 
-  it.each(TRIGGERS)('sets every sign-in variable the contract lists for %s, except the ones left to the trigger default', (trigger) => {
+  it.each(TRIGGER_NAMES)('sets every sign-in variable the contract lists for %s, except the ones left to the trigger default', (trigger) => {
     const environment = triggerEnvironment(trigger, prod, RESOURCES);
     const expected = TRIGGER_SIGN_IN_VARIABLES[trigger].filter((variable) => !UNSET_SIGN_IN_VARIABLES.includes(variable));
 
@@ -67,9 +66,9 @@ describe('triggerEnvironment', () => {
         const added = { kind: 'text', name: 'NEW_SIGN_IN_VARIABLE', description: 'added to the contract, not wired in infra' };
         return {
           ...actual,
-          TRIGGER_SIGN_IN_VARIABLES: {
-            ...actual.TRIGGER_SIGN_IN_VARIABLES,
-            'verify-auth-challenge': [...actual.TRIGGER_SIGN_IN_VARIABLES['verify-auth-challenge'], added],
+          TRIGGER_ENVIRONMENT: {
+            ...actual.TRIGGER_ENVIRONMENT,
+            'verify-auth-challenge': [...actual.TRIGGER_ENVIRONMENT['verify-auth-challenge'], added],
           },
         };
       });

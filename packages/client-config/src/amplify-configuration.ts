@@ -1,10 +1,6 @@
+import { USER_POOL_PASSWORD_POLICY, USER_POOL_REQUIRED_ATTRIBUTES } from '@cognito-passwordless/contract';
 import { type ClientConfigInput, parseClientConfigInput } from './client-config-input.js';
-import {
-  GEN1_AUTHENTICATION_FLOW_TYPES,
-  type Gen1AuthenticationFlowType,
-  USER_POOL_PASSWORD_POLICY,
-  USER_POOL_REQUIRED_ATTRIBUTES,
-} from './user-pool-settings.js';
+import { GEN1_AUTHENTICATION_FLOW_TYPES, type Gen1AuthenticationFlowType } from './user-pool-settings.js';
 
 interface PasswordProtectionSettings {
   readonly passwordPolicyMinLength: number;

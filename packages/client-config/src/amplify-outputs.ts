@@ -1,9 +1,6 @@
+import { USER_POOL_PASSWORD_POLICY, USER_POOL_REQUIRED_ATTRIBUTES } from '@cognito-passwordless/contract';
 import { type ClientConfigInput, parseClientConfigInput } from './client-config-input.js';
-import {
-  AUTHENTICATION_FLOW_TYPE,
-  USER_POOL_PASSWORD_POLICY,
-  USER_POOL_REQUIRED_ATTRIBUTES,
-} from './user-pool-settings.js';
+import { AUTHENTICATION_FLOW_TYPE } from './user-pool-settings.js';
 
 /** The `amplify_outputs.json` (Amplify Gen 2 client configuration) for the user pool. */
 export interface AmplifyOutputs {

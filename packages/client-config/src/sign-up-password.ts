@@ -1,4 +1,4 @@
-import { USER_POOL_PASSWORD_POLICY } from './user-pool-settings.js';
+import { USER_POOL_PASSWORD_POLICY } from '@cognito-passwordless/contract';
 
 /** Fills `bytes` with random values from a CSPRNG (`crypto.getRandomValues`, `node:crypto` `randomFillSync`). */
 export type RandomFill = (bytes: Uint8Array) => void;

@@ -1,24 +1,9 @@
 import type { SignInFlow } from '@cognito-passwordless/contract';
 
 /**
- * Sign-up and sign-in settings of the user pool that the infra stack creates.
- * The client files describe them so that UI libraries (Authenticator, Flutter
- * sign-up forms) ask for the right attributes; infra imports them so that the
- * pool and the files cannot drift apart.
+ * How the client files name the sign-in flow. The pool's own settings (password
+ * policy, required attributes) are the contract package's.
  */
-
-/** Cognito's default password policy. A passwordless client still sends a (random) password at sign-up. */
-export const USER_POOL_PASSWORD_POLICY = Object.freeze({
-  minimumLength: 8,
-  requireLowercase: true,
-  requireUppercase: true,
-  requireNumbers: true,
-  requireSymbols: true,
-  temporaryPasswordValidityDays: 7,
-});
-
-/** Users sign in with their username; email is required at sign-up and verified by code. */
-export const USER_POOL_REQUIRED_ATTRIBUTES = Object.freeze(['email'] as const);
 
 /** The Cognito flow every sign-in runs; `amplify_outputs.json` names it (Gen 2 has no finer value). */
 export const AUTHENTICATION_FLOW_TYPE = 'CUSTOM_AUTH';

@@ -44,3 +44,20 @@ export function maskEmail(value: string): string {
 function maskName(value: string): string {
   return value.length === 0 ? '' : `${Array.from(value)[0]}***`;
 }
+
+/** EMAIL_FROM as SES sends it and the Create trigger accepts it: at most this many characters. */
+export const MAX_SENDER_LENGTH = 320;
+/** `Name <address>`: a name of 1 to 64 characters without `<`, `>`, quotes or line breaks, one space, the address. */
+const NAMED_SENDER = /^[^<>"\r\n]{1,64} <([^<>\s]+)>$/;
+
+/**
+ * The address of an EMAIL_FROM value, `address` or `Name <address>`, or
+ * undefined when the value is neither. One rule for the Create trigger,
+ * which refuses to start on a sender it cannot use, and for infra, which
+ * checks the same at synth and matches the address against the SES identity.
+ */
+export function senderAddressOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_SENDER_LENGTH) return undefined;
+  const address = NAMED_SENDER.exec(value)?.[1] ?? value;
+  return isPlainEmailAddress(address) ? address : undefined;
+}

@@ -6,3 +6,9 @@
 export const TRIGGER_NAMES = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge'] as const;
 
 export type TriggerName = (typeof TRIGGER_NAMES)[number];
+
+/** The file of each trigger's bundle, in `dist/apps/<name>/` and at the root of its Lambda zip. */
+export const TRIGGER_BUNDLE_FILE = 'index.mjs';
+
+/** Where the build writes a trigger's bundle, relative to the workspace root (an interface: do not move it). */
+export const triggerBundlePath = (trigger: TriggerName): string => `dist/apps/${trigger}/${TRIGGER_BUNDLE_FILE}`;

@@ -34,9 +34,9 @@ export const SIGN_IN_FLOWS = ['passwordless', 'password-then-code'] as const;
 export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 
 const wholeNumber = (name: string, min: number, max: number, defaultValue: number, description: string): WholeNumberVariable =>
-  Object.freeze({ kind: 'whole-number', name, min, max, defaultValue, description });
+  /* @__PURE__ */ Object.freeze({ kind: 'whole-number', name, min, max, defaultValue, description });
 
-export const SIGN_IN_FLOW: ChoiceVariable<SignInFlow> = Object.freeze({
+export const SIGN_IN_FLOW: ChoiceVariable<SignInFlow> = /* @__PURE__ */ Object.freeze({
   kind: 'choice',
   name: 'SIGN_IN_FLOW',
   values: SIGN_IN_FLOWS,
@@ -57,7 +57,7 @@ export const MAX_FAILED_ANSWERS_PER_DAY = wholeNumber(
 );
 export const RESEND_COOLDOWN_SECONDS = wholeNumber('RESEND_COOLDOWN_SECONDS', 0, 300, 30, 'minimum gap between two code emails of one sign-in');
 
-export const SIGN_IN_STATE_TABLE: TextVariable = Object.freeze({
+export const SIGN_IN_STATE_TABLE: TextVariable = /* @__PURE__ */ Object.freeze({
   kind: 'text',
   name: 'SIGN_IN_STATE_TABLE',
   description: 'name of the DynamoDB table of per-user sign-in state',
@@ -75,7 +75,7 @@ export function dailyGuessProbability(maxFailedAnswersPerDay: number, codeLength
 }
 
 /** Which variables of the sign-in contract each trigger reads (email settings are the delivery package's). */
-export const TRIGGER_SIGN_IN_VARIABLES = Object.freeze({
+export const TRIGGER_SIGN_IN_VARIABLES = /* @__PURE__ */ Object.freeze({
   'define-auth-challenge': [SIGN_IN_FLOW, MAX_CODE_ATTEMPTS],
   'create-auth-challenge': [
     MAX_CODE_ATTEMPTS,

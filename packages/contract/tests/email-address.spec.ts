@@ -1,4 +1,4 @@
-import { isDomainName, isPlainEmailAddress, maskEmail } from '../src';
+import { isDomainName, isPlainEmailAddress, maskEmail, MAX_SENDER_LENGTH, senderAddressOf } from '../src';
 
 describe('isPlainEmailAddress', () => {
   it.each(['jane@example.com', 'jane.doe+signin@mail.example.co.uk', "o'brien@example.ie", `${'a'.repeat(64)}@example.com`])(
@@ -61,5 +61,30 @@ describe('maskEmail', () => {
   it('keeps only the first character of anything else', () => {
     expect(maskEmail('jdoe')).toBe('j***');
     expect(maskEmail('')).toBe('');
+  });
+});
+
+describe('senderAddressOf', () => {
+  it('reads the address of a bare address or of "Name <address>"', () => {
+    expect(senderAddressOf('sign-in@example.com')).toBe('sign-in@example.com');
+    expect(senderAddressOf('Acme Sign-in <sign-in@acme.example>')).toBe('sign-in@acme.example');
+  });
+
+  it.each([
+    'not an address',
+    'a@example.com, b@example.com',
+    'Name <a@example.com>\r\nBcc: x@example.com',
+    '"Quoted" <a@example.com>',
+    'NoSpace<a@example.com>',
+    `${'N'.repeat(65)} <a@example.com>`,
+    'Name <a@example.com, b@example.com>',
+    `Name <${'a'.repeat(64)}@${'b'.repeat(250)}.com>`,
+  ])('refuses %j, as the Create trigger would', (value) => {
+    expect(senderAddressOf(value)).toBeUndefined();
+  });
+
+  it('refuses what is not a string, or longer than SES takes', () => {
+    expect(senderAddressOf(undefined)).toBeUndefined();
+    expect(senderAddressOf(`${'N'.repeat(MAX_SENDER_LENGTH)} <a@example.com>`)).toBeUndefined();
   });
 });

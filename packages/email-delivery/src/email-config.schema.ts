@@ -1,10 +1,15 @@
-import { APP_NAME_CHARACTERS, EMAIL_LOCALE_TAG, MAX_APP_NAME_LENGTH } from '@cognito-passwordless/contract';
+import {
+  APP_NAME_CHARACTERS,
+  DEFAULT_EMAIL_LOCALE,
+  EMAIL_LOCALE_TAG,
+  MAX_APP_NAME_LENGTH,
+  MAX_EMAIL_SUBJECT_LENGTH,
+  MAX_SENDER_LENGTH,
+  senderAddressOf,
+  SES_CONFIGURATION_SET_NAME,
+} from '@cognito-passwordless/contract';
 import { parseEnvironment, type Environment } from '@cognito-passwordless/trigger-core';
 import * as v from 'valibot';
-
-const ADDRESS = String.raw`[A-Za-z0-9.!#$%&'*+/=?^_\x60{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+`;
-/** `sign-in@example.com`, or `Example Sign-in <sign-in@example.com>` (the name without <, >, quotes or line breaks). */
-const SENDER = new RegExp(`^(?:${ADDRESS}|[^<>"\\r\\n]{1,64} <${ADDRESS}>)$`);
 
 // The object's message is the one valibot gives a missing key; EMAIL_FROM is the only required one.
 const REQUIRED = 'is required: the sender address, e.g. "sign-in@example.com" or "Example <sign-in@example.com>"';
@@ -12,19 +17,20 @@ const REQUIRED = 'is required: the sender address, e.g. "sign-in@example.com" or
 export const emailConfigSchema = v.object({
   EMAIL_FROM: v.pipe(
     v.string(REQUIRED),
-    v.maxLength(320, 'is too long: at most 320 characters'),
-    v.regex(SENDER, 'must be one address, or "Name <address>"'),
+    v.maxLength(MAX_SENDER_LENGTH, `is too long: at most ${MAX_SENDER_LENGTH} characters`),
+    // `sign-in@example.com`, or `Example Sign-in <sign-in@example.com>` (the contract's rule, which infra checks too).
+    v.check((value) => senderAddressOf(value) !== undefined, 'must be one address, or "Name <address>"'),
   ),
   /** Replaces the default locale's subject (unset: each locale's own). */
   EMAIL_SUBJECT: v.optional(
     v.pipe(
       v.string(),
-      v.maxLength(200, 'is too long: at most 200 characters'),
+      v.maxLength(MAX_EMAIL_SUBJECT_LENGTH, `is too long: at most ${MAX_EMAIL_SUBJECT_LENGTH} characters`),
       v.regex(/^[^\r\n]+$/, 'must be one line: no CR or LF'),
     ),
   ),
   /** The locale of users whose `locale` attribute matches none (checked against the templates at cold start). */
-  EMAIL_DEFAULT_LOCALE: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), 'en'),
+  EMAIL_DEFAULT_LOCALE: v.optional(v.pipe(v.string(), v.regex(EMAIL_LOCALE_TAG, 'must be a language tag such as "en" or "pt-BR"')), DEFAULT_EMAIL_LOCALE),
   /** The product's name in the email; plain text on one line, HTML-escaped where it appears. */
   EMAIL_APP_NAME: v.optional(
     v.pipe(
@@ -35,7 +41,7 @@ export const emailConfigSchema = v.object({
     ),
   ),
   SES_CONFIGURATION_SET: v.optional(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name: 1-64 letters, digits, _ or -')),
+    v.pipe(v.string(), v.regex(SES_CONFIGURATION_SET_NAME, 'must be an SES configuration set name: 1-64 letters, digits, _ or -')),
   ),
 }, REQUIRED);
 

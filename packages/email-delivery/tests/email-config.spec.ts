@@ -1,5 +1,7 @@
+import { EMAIL_VARIABLES } from '@cognito-passwordless/contract';
 import { ConfigError } from '@cognito-passwordless/trigger-core';
 import { readEmailConfig } from '../src';
+import { emailConfigSchema } from '../src/email-config.schema';
 
 const error = (env: Record<string, string>) => {
   try {
@@ -47,5 +49,11 @@ describe('email configuration', () => {
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.variable).toBe(variable);
     expect(e.message).toMatch(message);
+  });
+});
+
+describe('the email variables and the contract', () => {
+  it('reads exactly the email variables the contract gives Create, so infra and the local stack pass each one', () => {
+    expect(Object.keys(emailConfigSchema.entries).sort()).toEqual(EMAIL_VARIABLES.map((variable) => variable.name).sort());
   });
 });

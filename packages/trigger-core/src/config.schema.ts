@@ -6,7 +6,6 @@ import {
   MAX_FAILED_ANSWERS_PER_DAY as MAX_FAILED_ANSWERS_PER_DAY_VARIABLE,
   RESEND_COOLDOWN_SECONDS as RESEND_COOLDOWN_SECONDS_VARIABLE,
   SIGN_IN_FLOW as SIGN_IN_FLOW_VARIABLE,
-  SIGN_IN_FLOWS,
   type ChoiceVariable,
   type WholeNumberVariable,
 } from '@cognito-passwordless/contract';
@@ -17,9 +16,6 @@ import * as v from 'valibot';
  * from the contract package's definitions: the bounds and defaults are
  * written once, there. Each function reads only its own schema.
  */
-
-export { SIGN_IN_FLOWS };
-export type { SignInFlow } from '@cognito-passwordless/contract';
 
 function wholeNumber({ min, max, defaultValue }: WholeNumberVariable) {
   const allowed = `must be a whole number from ${min} to ${max}`;

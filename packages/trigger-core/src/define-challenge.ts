@@ -1,3 +1,4 @@
+import type { DefineFailReason } from '@cognito-passwordless/contract';
 import type { DefineConfig } from './config.schema';
 import { ownField, readUserNotFound } from './event-fields';
 import {
@@ -10,19 +11,8 @@ import {
 } from './session-history';
 import { isResendRequest, MAX_RESENDS_PER_SIGN_IN, resendsBefore } from './sign-in-resends';
 
-export type DefineFailReason =
-  /** A wrong code at the MAX_CODE_ATTEMPTS-th compared answer. */
-  | 'attempts-exhausted'
-  /** A resend request past MAX_RESENDS_PER_SIGN_IN. */
-  | 'resends-exhausted'
-  /** password-then-code was started without SRP, so no password can be checked. */
-  | 'password-required'
-  /** Cognito's own SRP password check answered false. */
-  | 'password-failed'
-  /** The history is not a path this flow can produce. */
-  | 'invalid-session'
-  /** `request.session` or `request.userNotFound` is not what Cognito sends. */
-  | 'malformed-event';
+/** Why Define fails a session: the contract's names, which the metric filters match. */
+export type { DefineFailReason };
 
 export type DefineDecision =
   | { readonly outcome: 'password-verifier' }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { decideNextChallenge, MAX_RESENDS_PER_SIGN_IN, toDefineResponse, type DefineConfig, type SignInFlow } from '../src';
+import type { SignInFlow } from '@cognito-passwordless/contract';
+import { decideNextChallenge, MAX_RESENDS_PER_SIGN_IN, toDefineResponse, type DefineConfig } from '../src';
 import { entry } from './support';
 
 /**

@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import fc from 'fast-check';
-import { generateSignUpPassword, SIGN_UP_PASSWORD_LENGTH, USER_POOL_PASSWORD_POLICY } from '../../src/index.js';
+import { USER_POOL_PASSWORD_POLICY } from '@cognito-passwordless/contract';
+import { generateSignUpPassword, SIGN_UP_PASSWORD_LENGTH } from '../../src/index.js';
 
 /** A fill that replays `bytes` (then zeros), to drive the generator deterministically. */
 function replay(bytes: readonly number[]): (target: Uint8Array) => void {

@@ -4,7 +4,7 @@ import {
   APP_CLIENT_READ_ATTRIBUTES,
   APP_CLIENT_WRITE_ATTRIBUTES,
   ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE,
-} from '../../src/index.js';
+} from '../src';
 
 describe('app client settings', () => {
   it('allow custom auth and refresh only: no flow that checks a password alone', () => {

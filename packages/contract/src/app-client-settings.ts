@@ -10,11 +10,11 @@
  * triggers, so it would issue tokens without the emailed code. The SRP step
  * of password-then-code runs inside CUSTOM_AUTH and needs no other flow.
  */
-export const APP_CLIENT_EXPLICIT_AUTH_FLOWS = Object.freeze(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const);
+export const APP_CLIENT_EXPLICIT_AUTH_FLOWS = /* @__PURE__ */ Object.freeze(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const);
 export type AppClientExplicitAuthFlow = (typeof APP_CLIENT_EXPLICIT_AUTH_FLOWS)[number];
 
 /** Attributes a signed-in user may change with their own access token. */
-export const APP_CLIENT_WRITE_ATTRIBUTES = Object.freeze([
+export const APP_CLIENT_WRITE_ATTRIBUTES = /* @__PURE__ */ Object.freeze([
   'address',
   'birthdate',
   'family_name',
@@ -37,15 +37,15 @@ export const APP_CLIENT_WRITE_ATTRIBUTES = Object.freeze([
  * stolen access token would receive every later code. They change only
  * through an administrator call (see the README), never through the client.
  */
-export const APP_CLIENT_PROTECTED_ATTRIBUTES = Object.freeze(['email', 'email_verified', 'phone_number', 'phone_number_verified'] as const);
+export const APP_CLIENT_PROTECTED_ATTRIBUTES = /* @__PURE__ */ Object.freeze(['email', 'email_verified', 'phone_number', 'phone_number_verified'] as const);
 
 /** Attributes the client may read (GetUser, id token claims): the writable ones plus the protected ones. */
-export const APP_CLIENT_READ_ATTRIBUTES = Object.freeze([...APP_CLIENT_WRITE_ATTRIBUTES, ...APP_CLIENT_PROTECTED_ATTRIBUTES].sort());
+export const APP_CLIENT_READ_ATTRIBUTES = /* @__PURE__ */ Object.freeze([...APP_CLIENT_WRITE_ATTRIBUTES, ...APP_CLIENT_PROTECTED_ATTRIBUTES].sort());
 
 /** An email change takes effect only once the new address is verified; until then the old one stays in use. */
-export const ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE = Object.freeze(['email'] as const);
+export const ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE = /* @__PURE__ */ Object.freeze(['email'] as const);
 
-export const APP_CLIENT_TOKEN_VALIDITY = Object.freeze({
+export const APP_CLIENT_TOKEN_VALIDITY = /* @__PURE__ */ Object.freeze({
   accessTokenMinutes: 60,
   idTokenMinutes: 60,
   refreshTokenDays: 30,
