@@ -15,15 +15,3 @@ export { generateSignUpPassword, SIGN_UP_PASSWORD_LENGTH } from './sign-up-passw
 export type { RandomFill } from './sign-up-password.js';
 export { AUTHENTICATION_FLOW_TYPE, GEN1_AUTHENTICATION_FLOW_TYPES } from './user-pool-settings.js';
 export type { Gen1AuthenticationFlowType } from './user-pool-settings.js';
-// Moved to the contract package; re-exported until the local stack imports them from there.
-export {
-  APP_CLIENT_EXPLICIT_AUTH_FLOWS,
-  APP_CLIENT_PROTECTED_ATTRIBUTES,
-  APP_CLIENT_READ_ATTRIBUTES,
-  APP_CLIENT_TOKEN_VALIDITY,
-  APP_CLIENT_WRITE_ATTRIBUTES,
-  ATTRIBUTES_REQUIRING_VERIFICATION_BEFORE_UPDATE,
-  USER_POOL_PASSWORD_POLICY,
-  USER_POOL_REQUIRED_ATTRIBUTES,
-} from '@cognito-passwordless/contract';
-export type { AppClientExplicitAuthFlow } from '@cognito-passwordless/contract';

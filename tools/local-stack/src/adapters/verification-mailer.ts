@@ -1,6 +1,7 @@
-/** The infra pool's verification message (`verificationMessageTemplate`). */
-export const VERIFICATION_EMAIL_SUBJECT = 'Your verification code';
-export const verificationEmailMessage = (code: string) => `Your verification code is ${code}`;
+import { VERIFICATION_CODE_PLACEHOLDER, VERIFICATION_EMAIL_MESSAGE } from '@cognito-passwordless/contract';
+
+/** The infra pool's verification message (`verificationMessageTemplate`) with the code in its placeholder. */
+export const verificationEmailMessage = (code: string) => VERIFICATION_EMAIL_MESSAGE.replace(VERIFICATION_CODE_PLACEHOLDER, code);
 /** Cognito's default invitation message for AdminCreateUser. */
 export const INVITATION_EMAIL_SUBJECT = 'Your temporary password';
 export const invitationEmailMessage = (username: string, password: string) =>

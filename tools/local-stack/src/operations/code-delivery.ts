@@ -1,6 +1,6 @@
-import { maskEmail } from '@cognito-passwordless/contract';
+import { maskEmail, VERIFICATION_EMAIL_SUBJECT } from '@cognito-passwordless/contract';
 import { createHmac } from 'node:crypto';
-import { VERIFICATION_EMAIL_SUBJECT, verificationEmailMessage } from '../adapters/verification-mailer';
+import { verificationEmailMessage } from '../adapters/verification-mailer';
 import { CodeDeliveryFailureException } from '../errors';
 import type { UserRecord } from '../state/user-store';
 import type { UserPool } from './user-pool';

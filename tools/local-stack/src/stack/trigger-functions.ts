@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SIGN_IN_STATE_TABLE, TRIGGER_SIGN_IN_VARIABLES, type TriggerName } from '@cognito-passwordless/contract';
+import { SIGN_IN_STATE_TABLE, TRIGGER_ENVIRONMENT, triggerBundlePath, type TriggerName } from '@cognito-passwordless/contract';
 import { LambdaFunction } from '@cognito-passwordless/lambda-runner';
 import { LocalStackStartError } from '../errors';
 import type { TriggerFunctions } from '../adapters/triggers';
@@ -18,15 +18,12 @@ export const FUNCTION_NAMES = {
   verify: 'verify-auth-challenge',
 } as const satisfies Record<TriggerKind, TriggerName>;
 
-/** The email delivery package's variables, which only Create reads (a test checks them against its config schema). */
-const EMAIL_VARIABLES = ['EMAIL_FROM', 'EMAIL_SUBJECT', 'EMAIL_DEFAULT_LOCALE', 'EMAIL_APP_NAME', 'SES_CONFIGURATION_SET'] as const;
-
-const contractVariables = (kind: TriggerKind): string[] => TRIGGER_SIGN_IN_VARIABLES[FUNCTION_NAMES[kind]].map((variable) => variable.name);
+const contractVariables = (kind: TriggerKind): string[] => TRIGGER_ENVIRONMENT[FUNCTION_NAMES[kind]].map((variable) => variable.name);
 
 /** The environment contract (from the contract package): each function is given only the variables it reads. */
 export const TRIGGER_VARIABLES: Readonly<Record<TriggerKind, readonly string[]>> = Object.freeze({
   define: contractVariables('define'),
-  create: [...contractVariables('create'), ...EMAIL_VARIABLES],
+  create: contractVariables('create'),
   verify: contractVariables('verify'),
 });
 
@@ -42,7 +39,7 @@ export const DEFAULT_EMAIL_FROM = 'sign-in@example.test';
 export const TRIGGER_TIMEOUT_MS = 5000;
 
 export function defaultBundlePaths(workspaceRoot: string): Record<TriggerKind, string> {
-  const path = (kind: TriggerKind) => join(workspaceRoot, 'dist', 'apps', FUNCTION_NAMES[kind], 'index.mjs');
+  const path = (kind: TriggerKind) => join(workspaceRoot, triggerBundlePath(FUNCTION_NAMES[kind]));
   return { define: path('define'), create: path('create'), verify: path('verify') };
 }
 

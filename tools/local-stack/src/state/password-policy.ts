@@ -1,4 +1,4 @@
-import { USER_POOL_PASSWORD_POLICY } from '@cognito-passwordless/client-config';
+import { USER_POOL_PASSWORD_POLICY } from '@cognito-passwordless/contract';
 import { InvalidPasswordException } from '../errors';
 
 /** Cognito's special characters (the space counts when not leading or trailing). */

@@ -1,4 +1,4 @@
-import { APP_CLIENT_EXPLICIT_AUTH_FLOWS, type AppClientExplicitAuthFlow } from '@cognito-passwordless/client-config';
+import { APP_CLIENT_EXPLICIT_AUTH_FLOWS, type AppClientExplicitAuthFlow } from '@cognito-passwordless/contract';
 import { errors, type InvalidParameterException } from '../errors';
 
 /** The one user pool and app client the stack serves. */

@@ -1,4 +1,4 @@
-import { APP_CLIENT_READ_ATTRIBUTES, APP_CLIENT_WRITE_ATTRIBUTES, USER_POOL_REQUIRED_ATTRIBUTES } from '@cognito-passwordless/client-config';
+import { APP_CLIENT_READ_ATTRIBUTES, APP_CLIENT_WRITE_ATTRIBUTES, USER_POOL_REQUIRED_ATTRIBUTES } from '@cognito-passwordless/contract';
 import { isPlainEmailAddress } from '@cognito-passwordless/contract';
 import { errors, NotAuthorizedException } from '../errors';
 import type { UserRecord } from './user-store';
