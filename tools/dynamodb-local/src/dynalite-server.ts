@@ -99,20 +99,29 @@ function serverAt(endpoint: string, port: number, stop: () => Promise<void>): Dy
     async createStateTable(tableName) {
       const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
       try {
-        await client.send(
-          new CreateTableCommand({
-            TableName: tableName,
-            AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-            KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-            BillingMode: 'PAY_PER_REQUEST',
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ResourceInUseException)) throw error;
+        await createTableUnlessItExists(client, tableName);
+        await client.send(new DescribeTableCommand({ TableName: tableName }));
+      } finally {
+        client.destroy();
       }
-      await client.send(new DescribeTableCommand({ TableName: tableName }));
-      client.destroy();
     },
     stop,
   };
+}
+
+/** The state table as infra declares it: `pk` string, no sort key, on demand. */
+async function createTableUnlessItExists(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+  } catch (error) {
+    // A table that is already there (a kept data folder) is the table we want.
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
 }

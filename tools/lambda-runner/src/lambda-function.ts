@@ -73,6 +73,8 @@ export class LambdaFunction {
   }
 
   async stop(): Promise<void> {
+    // A runtime that failed to start has no process left to stop, and its
+    // start error already rejected the invocation that was waiting for it.
     const child = this.child ?? (await this.starting?.catch(() => undefined));
     this.child = undefined;
     this.starting = undefined;
@@ -105,8 +107,9 @@ export class LambdaFunction {
       for (const line of lines) onLogLine?.(line, stream);
     };
     // Anything written past the IPC hook (native code, a crash report) still counts.
-    for (const stream of ['stdout', 'stderr'] as const) {
-      createInterface({ input: child[stream]! }).on('line', (line) => onLogLine?.(line, stream));
+    // (Both streams exist: stdio 'pipe' creates them.)
+    for (const [stream, input] of [['stdout', child.stdout], ['stderr', child.stderr]] as const) {
+      if (input) createInterface({ input }).on('line', (line) => onLogLine?.(line, stream));
     }
     return new Promise((resolve, reject) => {
       child.on('message', (message: RuntimeMessage) => {
@@ -135,9 +138,11 @@ export class LambdaFunction {
   }
 
   private settle(message: RuntimeMessage): void {
-    const pending = message.id === undefined ? undefined : this.pending.get(message.id);
+    const { id } = message;
+    if (id === undefined) return;
+    const pending = this.pending.get(id);
     if (!pending) return;
-    this.pending.delete(message.id!);
+    this.pending.delete(id);
     clearTimeout(pending.timer);
     if (message.type === 'result') pending.resolve(message.result);
     else pending.reject(new LambdaInvocationError('handler-error', message.errorType ?? 'Error', message.errorMessage ?? ''));

@@ -90,14 +90,15 @@ export class CodeCollector {
     for (const email of emails) {
       if (this.taken.has(email.messageId)) continue;
       const index = this.waiters.findIndex((w) => email.destination.to.includes(w.address));
-      if (index < 0) continue;
-      const [waiter] = this.waiters.splice(index, 1);
+      const waiter = this.waiters[index];
+      if (!waiter) continue;
+      this.waiters.splice(index, 1);
       this.taken.add(email.messageId);
       this.sinceClear++;
       served = true;
       const code = codesIn(email)[0];
-      if (code) waiter!.resolve(code);
-      else waiter!.reject(new Error('the sign-in email holds no code'));
+      if (code) waiter.resolve(code);
+      else waiter.reject(new Error('the sign-in email holds no code'));
     }
     return served;
   }

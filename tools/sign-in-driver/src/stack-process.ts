@@ -49,7 +49,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8').on('data', (text: string) => output.push(...text.split('\n').filter((line) => line !== '')));
   }
   const exited = once(child, 'exit');
@@ -61,7 +61,10 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
   const outputsFile = join(outputDir, OUTPUTS_FILE_NAME);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   while (!existsSync(outputsFile)) {
-    if (child.exitCode !== null) throw new Error(`the local stack exited (code ${child.exitCode}):\n${output.slice(-20).join('\n')}`);
+    if (child.exitCode !== null) {
+      await end('SIGKILL'); // already gone: this only removes the outputs folder
+      throw new Error(`the local stack exited (code ${child.exitCode}):\n${output.slice(-20).join('\n')}`);
+    }
     if (Date.now() > deadline) {
       await end('SIGKILL');
       throw new Error(`the local stack was not ready in time:\n${output.slice(-20).join('\n')}`);

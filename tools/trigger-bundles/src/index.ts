@@ -1,8 +1,9 @@
 import { join } from 'node:path';
+import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
 
-/** The three trigger functions, by the names of their Nx projects and bundle folders. */
-export const TRIGGERS = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
+/** The three trigger functions, by the names of their Nx projects and bundle folders (the contract's names). */
+export const TRIGGERS = TRIGGER_NAMES;
+export type Trigger = TriggerName;
 
 /** Where `npm run build` writes a trigger's bundle, under the workspace root. */
 export const bundlePath = (workspaceRoot: string, trigger: Trigger): string => join(workspaceRoot, 'dist/apps', trigger, 'index.mjs');
