@@ -265,8 +265,8 @@ export const EnvironmentConfigSchema = v.strictObject({
   ),
   /**
    * A production environment: deletion protection is required and Terraform
-   * refuses to destroy the user pool (`prevent_destroy`), unless
-   * `allowUnprotectedProduction` is set.
+   * refuses to destroy the user pool and the state table (`prevent_destroy`),
+   * unless `allowUnprotectedProduction` is set.
    */
   production: v.boolean('must be true or false'),
   /** The documented way to run production without deletion protection (e.g. to decommission it); says why. */
@@ -283,7 +283,7 @@ export const EnvironmentConfigSchema = v.strictObject({
   waf: v.optional(WafSchema, {}),
   /** Where the alarms notify, and the thresholds that depend on this environment's traffic. */
   alarms: AlarmsSchema,
-  /** The DynamoDB table of per-user sign-in state (deletion protection follows `deletionProtection`). */
+  /** The DynamoDB table of per-user sign-in state (protected as the user pool is: `preventsDestroy`). */
   stateTable: StateTableSchema,
   /** Where Terraform keeps this environment's state. */
   state: v.variant('type', [LocalStateSchema, S3StateSchema], 'must have type "local" or "s3"'),

@@ -35,11 +35,14 @@ export function checkProductionProtection(config: EnvironmentConfig): void {
 
 /**
  * Whether Terraform must refuse to destroy the environment's stateful
- * resources (`lifecycle.prevent_destroy`): every production environment,
- * unless `allowUnprotectedProduction` is set.
+ * resources, the user pool and the sign-in state table
+ * (`lifecycle.prevent_destroy`): one rule for both. Every environment with
+ * `deletionProtection`, and every production environment unless
+ * `allowUnprotectedProduction` is set (which `checkProductionProtection`
+ * already makes the only way to leave production without it).
  */
-export function preventsDestroy(config: Pick<EnvironmentConfig, 'production' | 'allowUnprotectedProduction'>): boolean {
-  return config.production && config.allowUnprotectedProduction === undefined;
+export function preventsDestroy(config: Pick<EnvironmentConfig, 'deletionProtection' | 'production' | 'allowUnprotectedProduction'>): boolean {
+  return config.deletionProtection || (config.production && config.allowUnprotectedProduction === undefined);
 }
 
 /** Every environment sends through a configuration set; without one configured, the stack creates `<stack name>`. */

@@ -82,7 +82,7 @@ export class SignInStack extends TerraformStack {
     this.stateTable = new SignInStateTable(this, 'sign_in_state', {
       name: `${stackName}-sign-in-state`,
       deletionProtection: config.deletionProtection,
-      preventDestroy: config.deletionProtection,
+      preventDestroy: preventsDestroy(config),
       pointInTimeRecovery: config.stateTable.pointInTimeRecovery,
     });
     this.addEmailOperations(stackName);
@@ -173,7 +173,7 @@ export class SignInStack extends TerraformStack {
         configurationSetName: this.emailIdentity.configurationSetName,
       },
     });
-    // Users and their sub cannot be recreated: in production Terraform refuses any plan that would destroy the pool.
+    // Users and their sub cannot be recreated: a protected environment's Terraform refuses any plan that would destroy the pool.
     if (preventsDestroy(config)) userPool.pool.lifecycle = { preventDestroy: true };
     for (const name of TRIGGER_NAMES) this.triggers[name].allowInvocationByUserPool(userPool.pool.arn);
     return userPool;

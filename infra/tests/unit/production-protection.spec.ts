@@ -42,6 +42,24 @@ describe('production protection', () => {
     expect(pool?.['lifecycle']).toEqual({ prevent_destroy: true });
   });
 
+  it('protects the pool and the state table by one rule', () => {
+    const protectedOf = (json: string) => {
+      const terraform = parseSynth(json);
+      const [pool] = Object.values(terraform.resource['aws_cognito_user_pool'] ?? {});
+      const [table] = Object.values(terraform.resource['aws_dynamodb_table'] ?? {});
+      return [pool?.['lifecycle']?.['prevent_destroy'] === true, table?.['lifecycle']?.['prevent_destroy'] === true];
+    };
+    const decommissioning = inputWith(prodInput(), 'allowUnprotectedProduction', { reason: 'decommissioning, ticket OPS-42' });
+
+    expect(protectedOf(synthStack(prodInput(), bundles).json)).toEqual([true, true]);
+    expect(protectedOf(synthStack(devInput(), bundles).json)).toEqual([false, false]);
+    // A staging environment that asks for deletion protection gets it for both, as production does.
+    expect(protectedOf(synthStack(inputWith(devInput(), 'deletionProtection', true), bundles).json)).toEqual([true, true]);
+    // An override alone does not drop protection that is still asked for; both go only with deletionProtection: false.
+    expect(protectedOf(synthStack(decommissioning, bundles).json)).toEqual([true, true]);
+    expect(protectedOf(synthStack(inputWith(decommissioning, 'deletionProtection', false), bundles).json)).toEqual([false, false]);
+  });
+
   it('lets dev be destroyed', () => {
     const { json } = synthStack(devInput(), bundles);
 
