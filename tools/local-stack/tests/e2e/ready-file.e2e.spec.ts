@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killGroup, runCli, waitForFile, waitForGroupExit, type CliProcess } from '../support/cli-process';
 
+/** Makes the stack crash on SIGUSR2 (see the file). */
+const CRASH_AFTER_READY = join(__dirname, '..', 'support', 'crash-after-ready.mjs');
+
 /** The ready signal (dist/local/outputs.json) must never outlive the stack, whichever way it ends. */
 describe('the ready file of npm start', () => {
   let folder: string;
   let outputsFile: string;
   const started: CliProcess[] = [];
-  const start = (env: Record<string, string> = {}) => {
-    const cli = runCli({ LOCAL_OUTPUT_DIR: join(folder, 'out'), LOCAL_DATA_DIR: '', ...env });
+  const start = (env: Record<string, string> = {}, nodeArguments: readonly string[] = []) => {
+    const cli = runCli({ LOCAL_OUTPUT_DIR: join(folder, 'out'), LOCAL_DATA_DIR: '', ...env }, nodeArguments);
     started.push(cli);
     return cli;
   };
@@ -61,6 +64,21 @@ describe('the ready file of npm start', () => {
     expect(existsSync(outputsFile)).toBe(false);
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });
+
+  it.each([['an uncaught exception', 'exception'], ['an unhandled rejection', 'rejection']])(
+    'is removed when %s ends the stack, which exits 1 and says why',
+    async (_, kind) => {
+      const cli = start({ CRASH_KIND: kind }, ['--import', CRASH_AFTER_READY]);
+      await waitForFile(outputsFile, cli);
+
+      cli.child.kill('SIGUSR2');
+
+      expect(await waitForGroupExit(cli.pgid, 5000)).toBeLessThan(5000);
+      expect(existsSync(outputsFile)).toBe(false);
+      expect(await cli.exited).toEqual({ code: 1, signal: null });
+      expect(cli.output.stderr).toContain('local-stack: internal error: Error: injected crash');
+    },
+  );
 
   it('removes a leftover file before starting, even when the start then fails', async () => {
     mkdirSync(join(folder, 'out'));

@@ -15,9 +15,9 @@ export interface CliProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `node dist/tools/local-stack/main.mjs` in its own process group with the given variables. */
-export function runCli(env: Record<string, string>): CliProcess {
-  const child = spawn(process.execPath, [MAIN_BUNDLE], {
+/** Runs `node dist/tools/local-stack/main.mjs` in its own process group with the given variables (and Node options first). */
+export function runCli(env: Record<string, string>, nodeArguments: readonly string[] = []): CliProcess {
+  const child = spawn(process.execPath, [...nodeArguments, MAIN_BUNDLE], {
     cwd: WORKSPACE_ROOT,
     env: { ...process.env, LOCAL_COGNITO_PORT: '0', LOCAL_SES_PORT: '0', LOCAL_WEB_PORT: '0', LOCAL_DYNAMODB_PORT: '0', ...env },
     detached: true,
