@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { TRIGGER_NAMES, type TriggerName } from '@cognito-passwordless/contract';
+import { TRIGGER_NAMES, triggerBundlePath, type TriggerName } from '@cognito-passwordless/contract';
 
 /** The three trigger functions, by the names of their Nx projects and bundle folders (the contract's names). */
 export const TRIGGERS = TRIGGER_NAMES;
 export type Trigger = TriggerName;
 
 /** Where `npm run build` writes a trigger's bundle, under the workspace root. */
-export const bundlePath = (workspaceRoot: string, trigger: Trigger): string => join(workspaceRoot, 'dist/apps', trigger, 'index.mjs');
+export const bundlePath = (workspaceRoot: string, trigger: Trigger): string => join(workspaceRoot, triggerBundlePath(trigger));
 
 /**
  * The size budget of each bundle, in bytes (1 KB = 1,000 bytes): the bundle
